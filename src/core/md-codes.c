@@ -1,0 +1,1 @@
+/* placeholder until kb lands md-codes.c */

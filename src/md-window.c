@@ -1,0 +1,120 @@
+/* md-window.c — the main window: "Diagnose" and "Analyze a bounce"
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-bounce-view.h"
+#include "md-window.h"
+#include "md-wizard.h"
+
+struct _MdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwViewStack         *view_stack;
+  MdWizard             *wizard;
+  MdBounceView         *bounce_view;
+};
+
+G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
+
+MdWindow *
+md_window_new (MdApplication *application)
+{
+  return g_object_new (MD_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+md_window_set_view (MdWindow   *self,
+                    const char *name)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+md_window_get_view (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+static void
+md_window_show_view_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  md_window_set_view (MD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+md_window_close_request (GtkWindow *window)
+{
+  MdWindow *self = MD_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (md_window_parent_class)->close_request (window);
+}
+
+static void
+md_window_dispose (GObject *object)
+{
+  MdWindow *self = MD_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
+}
+
+static void
+md_window_class_init (MdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = md_window_dispose;
+  window_class->close_request = md_window_close_request;
+
+  g_type_ensure (MD_TYPE_WIZARD);
+  g_type_ensure (MD_TYPE_BOUNCE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, bounce_view);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", md_window_show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "diagnose");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "bounce");
+}
+
+static void
+md_window_init (MdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}

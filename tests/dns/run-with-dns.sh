@@ -1,0 +1,100 @@
+#!/bin/sh
+# run-with-dns.sh CONF COMMAND [ARG…]
+#
+# Runs COMMAND with the system resolver pointed at a real DNS server
+# (dnsmasq, serving the test zones of the dnsmasq configuration CONF) inside
+# private mount and network namespaces: /etc/resolv.conf is bind-mounted for
+# this process tree only, and the only network is a fresh loopback, so nothing
+# a test resolves or connects to can leave the machine.
+#
+# Inside, beside dnsmasq on 127.0.0.1:53, a UDP socket on 127.0.0.1:5399 takes
+# queries and never answers (point a zone at it with server=/zone/127.0.0.1#5399
+# for a timeout), and nothing listens on 127.0.0.1:5398 (server=/zone/127.0.0.1#5398
+# gives a failing upstream, answered SERVFAIL).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+skip () {
+  echo "1..0 # SKIP $*"
+  exit 0
+}
+
+if [ "${MD_DNS_NAMESPACE:-}" != "inside" ]; then
+  command -v dnsmasq >/dev/null 2>&1 || skip "dnsmasq is not installed (apt-get install dnsmasq-base)"
+  command -v unshare >/dev/null 2>&1 || skip "unshare is not installed (util-linux)"
+  if [ "$(id -u)" = 0 ]; then
+    flags="--mount --net"
+  else
+    # A normal user gets root inside a user namespace, where one may be made.
+    flags="--map-root-user --mount --net"
+  fi
+  if ! why=$(unshare $flags --propagation private true 2>&1); then
+    skip "cannot make private namespaces here ($why): run as root, or enable user namespaces (sysctl kernel.unprivileged_userns_clone=1)"
+  fi
+  MD_DNS_NAMESPACE=inside exec unshare $flags --propagation private sh "$0" "$@"
+fi
+
+conf=$1
+shift
+
+tmp=$(mktemp -d)
+cleanup () {
+  [ -n "${dns_pid:-}" ] && kill "$dns_pid" 2>/dev/null
+  [ -n "${hole_pid:-}" ] && kill "$hole_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+if command -v ip >/dev/null 2>&1; then
+  ip link set lo up
+else
+  python3 -c 'import fcntl, socket, struct
+s = socket.socket()
+ifr = struct.pack("16sH", b"lo", 0)
+flags = struct.unpack("16sH", fcntl.ioctl(s, 0x8913, ifr))[1]
+fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))'
+fi
+
+printf 'nameserver 127.0.0.1\noptions attempts:1\n' > "$tmp/resolv.conf"
+mount --bind "$tmp/resolv.conf" /etc/resolv.conf || { echo "Bail out! cannot bind-mount /etc/resolv.conf"; exit 1; }
+# getaddrinfo() must ask DNS, not a name service of the host.
+printf 'hosts: files dns\n' > "$tmp/nsswitch.conf"
+mount --bind "$tmp/nsswitch.conf" /etc/nsswitch.conf 2>/dev/null
+printf '127.0.0.1 localhost\n::1 localhost\n' > "$tmp/hosts"
+mount --bind "$tmp/hosts" /etc/hosts 2>/dev/null
+
+python3 -c 'import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 5399))
+time.sleep(3600)' &
+hole_pid=$!
+
+dnsmasq --keep-in-foreground --conf-file="$conf" --no-resolv --no-hosts --no-poll \
+  --listen-address=127.0.0.1 --bind-interfaces --port=53 --user=root --group=root \
+  --pid-file="$tmp/dnsmasq.pid" --log-facility="$tmp/dnsmasq.log" --log-queries &
+dns_pid=$!
+
+# Wait until the server answers (a query for the test zone's SOA or anything).
+i=0
+until python3 -c 'import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(0.2)
+q = b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x04test\x00\x00\x06\x00\x01"
+s.sendto(q, ("127.0.0.1", 53))
+s.recv(512)' 2>/dev/null; do
+  i=$((i + 1))
+  if [ $i -gt 50 ] || ! kill -0 "$dns_pid" 2>/dev/null; then
+    echo "Bail out! dnsmasq did not start:"
+    sed 's/^/# /' "$tmp/dnsmasq.log" 2>/dev/null
+    exit 1
+  fi
+  sleep 0.1
+done
+
+"$@"
+status=$?
+if [ $status -ne 0 ] && [ -n "${MD_DNS_LOG:-}" ]; then
+  cp "$tmp/dnsmasq.log" "$MD_DNS_LOG"
+fi
+exit $status

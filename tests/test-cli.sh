@@ -1,0 +1,31 @@
+#!/bin/sh
+# test-cli.sh MAIL-DOCTOR — the command line answers without a display.
+set -u
+bin=$1
+n=0
+fail=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+
+unset DISPLAY WAYLAND_DISPLAY
+
+out=$("$bin" --version 2>&1)
+case "$out" in
+  "mail-doctor "[0-9]*) ok "--version prints the version ($out)" ;;
+  *) not_ok "--version printed: $out" ;;
+esac
+
+out=$("$bin" --help 2>&1)
+case "$out" in
+  *check*analyze*) ok "--help lists the commands" ;;
+  *) not_ok "--help does not list the commands: $out" ;;
+esac
+
+out=$(LANGUAGE=fr LC_ALL=C.UTF-8 "$bin" --help 2>&1)
+case "$out" in
+  *"Sans commande"*) ok "--help speaks French with LANGUAGE=fr" ;;
+  *) not_ok "--help in French printed: $out" ;;
+esac
+
+echo "1..$n"
+exit $fail
