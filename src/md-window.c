@@ -58,6 +58,18 @@ md_window_show_view_action (GtkWidget  *widget,
   md_window_set_view (MD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+O opens a bounce from either view. */
+static void
+md_window_open_bounce_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  MdWindow *self = MD_WINDOW (widget);
+
+  md_window_set_view (self, "bounce");
+  gtk_widget_activate_action (GTK_WIDGET (self->bounce_view), "bounce.open", NULL);
+}
+
 static gboolean
 md_window_close_request (GtkWindow *window)
 {
@@ -104,6 +116,8 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", md_window_show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "diagnose");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "bounce");
+  gtk_widget_class_install_action (widget_class, "win.open-bounce", NULL, md_window_open_bounce_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bounce", NULL);
 }
 
 static void

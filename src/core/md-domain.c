@@ -1,0 +1,172 @@
+/* md-domain.c — turn what people type into a domain to diagnose
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "md-domain.h"
+
+G_DEFINE_QUARK (md-domain-error-quark, md_domain_error)
+
+/* "https://www.example.fr/contact" → "www.example.fr" */
+static char *
+strip_url (const char *text)
+{
+  const char *start = strstr (text, "://");
+  gsize len;
+
+  if (start == NULL)
+    return g_strdup (text);
+  start += 3;
+  len = strcspn (start, "/?#");
+
+  return g_strndup (start, len);
+}
+
+char *
+md_domain_normalize (const char  *input,
+                     char       **out_unicode,
+                     char       **out_local_part,
+                     GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *ascii = NULL;
+  g_autofree char *local_part = NULL;
+  g_auto(GStrv) labels = NULL;
+  const char *at;
+  gsize len;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (!g_utf8_validate (input, -1, NULL))
+    {
+      g_set_error_literal (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
+                           _("This text contains characters that cannot be part of an address."));
+      return NULL;
+    }
+
+  text = g_strstrip (g_strdup (input));
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_EMPTY,
+                           _("Type an e-mail address or a domain name, such as example.fr."));
+      return NULL;
+    }
+
+  if (g_str_has_prefix (text, "mailto:"))
+    memmove (text, text + 7, strlen (text + 7) + 1);
+
+  host = strip_url (text);
+  /* A web address names the site; the mail domain is the one behind "www.". */
+  if (strstr (text, "://") != NULL && g_str_has_prefix (host, "www."))
+    memmove (host, host + 4, strlen (host + 4) + 1);
+  if (strpbrk (host, " \t\r\n") != NULL)
+    {
+      g_set_error_literal (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_SPACES,
+                           _("An address or a domain name cannot contain spaces."));
+      return NULL;
+    }
+
+  at = strrchr (host, '@');
+  if (at != NULL)
+    {
+      local_part = g_strndup (host, at - host);
+      memmove (host, at + 1, strlen (at + 1) + 1);
+    }
+
+  /* A colon is a port ("example.fr:443") or an IPv6 address. */
+  if (strchr (host, ':') != NULL && !g_hostname_is_ip_address (host))
+    host[strcspn (host, ":")] = '\0';
+
+  if (g_hostname_is_ip_address (host) ||
+      (host[0] == '[' && host[strlen (host) - 1] == ']'))
+    {
+      g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_IP_ADDRESS,
+                   _("“%s” is an IP address: type the domain name of the e-mail address instead."), host);
+      return NULL;
+    }
+
+  len = strlen (host);
+  while (len > 0 && host[len - 1] == '.')
+    host[--len] = '\0';
+  if (len == 0)
+    {
+      g_set_error_literal (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_EMPTY,
+                           _("There is no domain name after the “@”."));
+      return NULL;
+    }
+
+  ascii = g_hostname_to_ascii (host);
+  if (ascii == NULL)
+    {
+      g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
+                   _("“%s” is not a valid domain name."), host);
+      return NULL;
+    }
+  {
+    char *lower = g_ascii_strdown (ascii, -1);
+
+    g_free (ascii);
+    ascii = lower;
+  }
+
+  if (strlen (ascii) > 253)
+    {
+      g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_NAME_TOO_LONG,
+                   _("This domain name is %u characters long; a domain name has at most 253."),
+                   (guint) strlen (ascii));
+      return NULL;
+    }
+
+  labels = g_strsplit (ascii, ".", -1);
+  if (g_strv_length (labels) < 2)
+    {
+      g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_NO_DOT,
+                   _("“%s” has no extension: type the whole domain, such as %s.fr."), host, host);
+      return NULL;
+    }
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      gsize label_len = strlen (labels[i]);
+
+      if (label_len == 0)
+        {
+          g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_EMPTY_LABEL,
+                       _("“%s” has two dots in a row."), host);
+          return NULL;
+        }
+      if (label_len > 63)
+        {
+          g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_LABEL_TOO_LONG,
+                       _("The part “%.20s…” is %u characters long; each part of a domain name has at most 63."),
+                       labels[i], (guint) label_len);
+          return NULL;
+        }
+      for (const char *p = labels[i]; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+          {
+            g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
+                         _("A domain name cannot contain “%c”."), *p);
+            return NULL;
+          }
+      if (labels[i][0] == '-' || labels[i][label_len - 1] == '-')
+        {
+          g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
+                       _("A part of a domain name cannot begin or end with a dash."));
+          return NULL;
+        }
+    }
+
+  if (out_unicode != NULL)
+    *out_unicode = g_hostname_to_unicode (ascii);
+  if (out_local_part != NULL)
+    *out_local_part = g_steal_pointer (&local_part);
+
+  return g_steal_pointer (&ascii);
+}

@@ -1,0 +1,466 @@
+/* md-bounce-highlighter.c — colours the codes and DSN field names of a text view, a slice at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tagging tens of thousands of spans of a pasted log in one go would freeze
+ * the window, so the spans are applied in slices of a few milliseconds. An
+ * idle source runs them between frames, before the text view lays out the
+ * lines off screen; a tick callback runs one per frame as well, because when
+ * drawing a frame takes longer than the frame interval (a spinner on a slow
+ * renderer) the idle source would never get its turn.
+ */
+
+#include "config.h"
+
+#include "md-bounce-highlighter.h"
+
+/* Each slice stops after this much work, so one main-loop iteration stays
+ * far below a frame. */
+#define SLICE_USEC 6000
+#define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 2)
+
+struct _MdBounceHighlighter
+{
+  GObject        parent_instance;
+
+  GtkTextView   *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag    *tags[MD_HIGHLIGHT_N_KINDS];
+
+  GArray        *pending;    /* MdHighlightSpan, sorted by start */
+  guint          next;       /* first span of @pending not applied yet */
+  guint          idle_id;
+  guint          tick_id;
+  gboolean       hold;       /* the text is still coming in */
+  gboolean       paused;     /* until more of it is in */
+  gboolean       dark;
+};
+
+G_DEFINE_FINAL_TYPE (MdBounceHighlighter, md_bounce_highlighter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GNOME palette: the darker shades on a light background, the lighter ones
+ * on a dark background; each pair keeps a contrast above 4.5:1. */
+static const struct {
+  const char *name;
+  const char *light_fg;
+  const char *light_bg;
+  const char *dark_fg;
+  const char *dark_bg;
+} tag_styles[MD_HIGHLIGHT_N_KINDS] = {
+  [MD_HIGHLIGHT_FIELD]     = { "md-dsn-field",      "#1a5fb4", NULL,                     "#99c1f1", NULL },
+  [MD_HIGHLIGHT_SUCCESS]   = { "md-code-success",   "#146b40", "rgba(46,194,126,0.18)",  "#8ff0a4", "rgba(46,194,126,0.22)" },
+  [MD_HIGHLIGHT_TEMPORARY] = { "md-code-temporary", "#7d5a00", "rgba(245,194,17,0.25)",  "#f9f06b", "rgba(245,194,17,0.18)" },
+  [MD_HIGHLIGHT_PERMANENT] = { "md-code-permanent", "#a51d2d", "rgba(224,27,36,0.15)",   "#ff9a8a", "rgba(255,123,99,0.22)" },
+  [MD_HIGHLIGHT_OTHER]     = { "md-code-other",     "#613583", "rgba(145,65,172,0.14)",  "#dc8add", "rgba(192,97,203,0.22)" },
+};
+
+static void
+md_bounce_highlighter_update_colors (MdBounceHighlighter *self)
+{
+  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
+    {
+      const char *fg = self->dark ? tag_styles[i].dark_fg : tag_styles[i].light_fg;
+      const char *bg = self->dark ? tag_styles[i].dark_bg : tag_styles[i].light_bg;
+
+      g_object_set (self->tags[i], "foreground", fg, NULL);
+      if (bg != NULL)
+        g_object_set (self->tags[i], "background", bg, NULL);
+    }
+}
+
+static void
+md_bounce_highlighter_create_tags (MdBounceHighlighter *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  /* Created in priority order: a code inside a field line wins. Beside the
+   * colour, the weight and the underline tell the classes apart: double for
+   * permanent, single for temporary, none for success. */
+  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
+    {
+      self->tags[i] = gtk_text_tag_new (tag_styles[i].name);
+      g_object_set (self->tags[i], "weight", PANGO_WEIGHT_BOLD, NULL);
+      gtk_text_tag_table_add (table, self->tags[i]);
+      g_object_unref (self->tags[i]);
+    }
+
+  g_object_set (self->tags[MD_HIGHLIGHT_PERMANENT], "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  g_object_set (self->tags[MD_HIGHLIGHT_TEMPORARY], "underline", PANGO_UNDERLINE_SINGLE, NULL);
+
+  md_bounce_highlighter_update_colors (self);
+}
+
+static gboolean md_bounce_highlighter_idle (gpointer       user_data);
+static gboolean md_bounce_highlighter_tick (GtkWidget     *widget,
+                                            GdkFrameClock *frame_clock,
+                                            gpointer       user_data);
+
+static void
+md_bounce_highlighter_start_sources (MdBounceHighlighter *self)
+{
+  if (self->idle_id == 0)
+    {
+      self->idle_id = g_idle_add_full (SLICE_PRIORITY, md_bounce_highlighter_idle, self, NULL);
+      g_source_set_name_by_id (self->idle_id, "[mail-doctor] highlight slice");
+    }
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), md_bounce_highlighter_tick, self, NULL);
+}
+
+static void
+md_bounce_highlighter_stop_sources (MdBounceHighlighter *self)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->tick_id);
+  self->tick_id = 0;
+}
+
+/* Drops what is left to apply. */
+static void
+md_bounce_highlighter_finish (MdBounceHighlighter *self)
+{
+  gboolean was_busy = md_bounce_highlighter_get_busy (self);
+
+  md_bounce_highlighter_stop_sources (self);
+  g_array_set_size (self->pending, 0);
+  self->next = 0;
+  self->paused = FALSE;
+
+  if (was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Applies spans for a few milliseconds; FALSE when it stops: all applied,
+ * or waiting for the rest of the text. */
+static gboolean
+md_bounce_highlighter_slice (MdBounceHighlighter *self)
+{
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  gint64 length = gtk_text_buffer_get_char_count (self->buffer);
+
+  while (self->next < self->pending->len)
+    {
+      const MdHighlightSpan *span = &g_array_index (self->pending, MdHighlightSpan, self->next);
+      GtkTextIter start, end;
+
+      if (span->end > length)
+        {
+          if (self->hold)
+            {
+              /* Resumed by the next insertion, or by the release. */
+              self->paused = TRUE;
+              md_bounce_highlighter_stop_sources (self);
+              return FALSE;
+            }
+          if (span->start >= length)
+            break;
+        }
+
+      self->next++;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (span->end, length));
+      gtk_text_buffer_apply_tag (self->buffer, self->tags[span->kind], &start, &end);
+
+      /* The clock is read every few spans: reading it costs about as much as a span. */
+      if ((self->next & 15) == 0 && g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+
+  md_bounce_highlighter_finish (self);
+
+  return FALSE;
+}
+
+static gboolean
+md_bounce_highlighter_idle (gpointer user_data)
+{
+  MdBounceHighlighter *self = user_data;
+
+  /* A slice that stops removes both sources itself. */
+  md_bounce_highlighter_slice (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+md_bounce_highlighter_tick (GtkWidget     *widget,
+                            GdkFrameClock *frame_clock,
+                            gpointer       user_data)
+{
+  MdBounceHighlighter *self = user_data;
+
+  md_bounce_highlighter_slice (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_text_inserted (MdBounceHighlighter *self,
+                  GtkTextIter         *location,
+                  const char          *text,
+                  int                  length,
+                  GtkTextBuffer       *buffer)
+{
+  if (self->paused)
+    {
+      self->paused = FALSE;
+      md_bounce_highlighter_start_sources (self);
+    }
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const MdHighlightSpan *x = a;
+  const MdHighlightSpan *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/**
+ * md_bounce_highlighter_apply:
+ * @self: a #MdBounceHighlighter
+ * @spans: (array length=n_spans): the spans, in characters of the buffer
+ * @n_spans: how many
+ *
+ * Replaces the highlight with @spans. The old tags go at once; the new ones
+ * arrive over the next main-loop iterations (#MdBounceHighlighter:busy is
+ * %TRUE until then).
+ */
+void
+md_bounce_highlighter_apply (MdBounceHighlighter   *self,
+                             const MdHighlightSpan *spans,
+                             guint                  n_spans)
+{
+  g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
+  g_return_if_fail (spans != NULL || n_spans == 0);
+
+  md_bounce_highlighter_clear (self);
+
+  if (n_spans == 0)
+    return;
+
+  g_array_append_vals (self->pending, spans, n_spans);
+  g_array_sort (self->pending, compare_spans);
+  md_bounce_highlighter_start_sources (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/**
+ * md_bounce_highlighter_set_hold:
+ * @self: a #MdBounceHighlighter
+ * @hold: whether the text is still being inserted
+ *
+ * While held, spans beyond the end of the buffer wait for the text to
+ * arrive; once released, those still beyond it are dropped.
+ */
+void
+md_bounce_highlighter_set_hold (MdBounceHighlighter *self,
+                                gboolean             hold)
+{
+  g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
+
+  self->hold = !!hold;
+  if (!self->hold && self->paused)
+    {
+      self->paused = FALSE;
+      md_bounce_highlighter_start_sources (self);
+    }
+}
+
+/**
+ * md_bounce_highlighter_clear:
+ * @self: a #MdBounceHighlighter
+ *
+ * Removes every highlight and drops the spans not applied yet.
+ */
+void
+md_bounce_highlighter_clear (MdBounceHighlighter *self)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
+
+  md_bounce_highlighter_finish (self);
+
+  /* Removing a tag walks the whole buffer even where it is not applied: a
+   * look for its first toggle is much cheaper. */
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
+    {
+      GtkTextIter first = start;
+
+      if (gtk_text_iter_starts_tag (&first, self->tags[i]) ||
+          gtk_text_iter_forward_to_tag_toggle (&first, self->tags[i]))
+        gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &first, &end);
+    }
+}
+
+gboolean
+md_bounce_highlighter_get_busy (MdBounceHighlighter *self)
+{
+  g_return_val_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self), FALSE);
+
+  return self->next < self->pending->len;
+}
+
+GtkTextTag *
+md_bounce_highlighter_get_tag (MdBounceHighlighter *self,
+                               MdHighlightKind      kind)
+{
+  g_return_val_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self), NULL);
+  g_return_val_if_fail (kind < MD_HIGHLIGHT_N_KINDS, NULL);
+
+  return self->tags[kind];
+}
+
+/**
+ * md_bounce_highlighter_set_dark:
+ * @self: a #MdBounceHighlighter
+ * @dark: whether the text is shown light on dark
+ *
+ * Switches the colours to the shades readable on the current background.
+ */
+void
+md_bounce_highlighter_set_dark (MdBounceHighlighter *self,
+                                gboolean             dark)
+{
+  g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  md_bounce_highlighter_update_colors (self);
+}
+
+MdBounceHighlighter *
+md_bounce_highlighter_new (GtkTextView *view)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  return g_object_new (MD_TYPE_BOUNCE_HIGHLIGHTER,
+                       "view", view,
+                       NULL);
+}
+
+static void
+md_bounce_highlighter_constructed (GObject *object)
+{
+  MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
+
+  G_OBJECT_CLASS (md_bounce_highlighter_parent_class)->constructed (object);
+
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->view));
+  md_bounce_highlighter_create_tags (self);
+  g_signal_connect_swapped (self->buffer, "insert-text", G_CALLBACK (on_text_inserted), self);
+}
+
+static void
+md_bounce_highlighter_dispose (GObject *object)
+{
+  MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
+
+  if (self->view != NULL)
+    md_bounce_highlighter_stop_sources (self);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_func (self->buffer, on_text_inserted, self);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->view);
+
+  G_OBJECT_CLASS (md_bounce_highlighter_parent_class)->dispose (object);
+}
+
+static void
+md_bounce_highlighter_finalize (GObject *object)
+{
+  MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
+
+  g_array_unref (self->pending);
+
+  G_OBJECT_CLASS (md_bounce_highlighter_parent_class)->finalize (object);
+}
+
+static void
+md_bounce_highlighter_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, md_bounce_highlighter_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_bounce_highlighter_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      self->view = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_bounce_highlighter_class_init (MdBounceHighlighterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = md_bounce_highlighter_constructed;
+  object_class->dispose = md_bounce_highlighter_dispose;
+  object_class->finalize = md_bounce_highlighter_finalize;
+  object_class->get_property = md_bounce_highlighter_get_property;
+  object_class->set_property = md_bounce_highlighter_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL,
+                         GTK_TYPE_TEXT_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+md_bounce_highlighter_init (MdBounceHighlighter *self)
+{
+  self->pending = g_array_new (FALSE, FALSE, sizeof (MdHighlightSpan));
+}
