@@ -129,7 +129,8 @@ md_bounce_highlighter_stop_sources (MdBounceHighlighter *self)
 static void
 md_bounce_highlighter_finish (MdBounceHighlighter *self)
 {
-  gboolean was_busy = md_bounce_highlighter_get_busy (self);
+  /* The last slice has moved @next to the end already. */
+  gboolean was_busy = self->pending->len > 0;
 
   md_bounce_highlighter_stop_sources (self);
   g_array_set_size (self->pending, 0);
@@ -234,9 +235,9 @@ compare_spans (gconstpointer a,
  * @spans: (array length=n_spans): the spans, in characters of the buffer
  * @n_spans: how many
  *
- * Replaces the highlight with @spans. The old tags go at once; the new ones
- * arrive over the next main-loop iterations (#MdBounceHighlighter:busy is
- * %TRUE until then).
+ * Replaces the highlight with @spans. The old tags go at once, the new ones
+ * for a few milliseconds too, the rest over the next main-loop iterations
+ * (#MdBounceHighlighter:busy is %TRUE until then).
  */
 void
 md_bounce_highlighter_apply (MdBounceHighlighter   *self,
@@ -255,6 +256,10 @@ md_bounce_highlighter_apply (MdBounceHighlighter   *self,
   g_array_sort (self->pending, compare_spans);
   md_bounce_highlighter_start_sources (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  /* The first slice now: a frame drawn between the removal of the old tags
+   * and the new ones would make the highlight flicker at every edit. */
+  md_bounce_highlighter_slice (self);
 }
 
 /**

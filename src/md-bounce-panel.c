@@ -120,10 +120,23 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/**
+ * md_bounce_panel_show_busy:
+ * @self: a #MdBouncePanel
+ *
+ * Shows that a new text is being analysed; its report will be read from the
+ * top. (A text analysed again after an edit keeps the report on screen and
+ * where it was scrolled.)
+ */
 void
 md_bounce_panel_show_busy (MdBouncePanel *self)
 {
+  GtkAdjustment *adjustment;
+
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 
   gtk_spinner_start (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->stack, "busy");
@@ -142,12 +155,46 @@ md_bounce_panel_show_nothing (MdBouncePanel *self,
   gtk_stack_set_visible_child_name (self->stack, "nothing");
 }
 
+/* "3 permanent failures, 1 temporary failure": what the list holds, at a glance. */
+static char *
+summarize_recipients (GtkListBox *list)
+{
+  guint counts[3] = { 0, };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      MdCodeClass klass = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "md-class"));
+
+      if (klass == MD_CODE_CLASS_PERMANENT)
+        counts[0]++;
+      else if (klass == MD_CODE_CLASS_TEMPORARY)
+        counts[1]++;
+      else if (klass == MD_CODE_CLASS_SUCCESS)
+        counts[2]++;
+    }
+
+  if (counts[0] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u permanent failure", "%u permanent failures", counts[0]), counts[0]));
+  if (counts[1] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u temporary failure", "%u temporary failures", counts[1]), counts[1]));
+  if (counts[2] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u delivered", "%u delivered", counts[2]), counts[2]));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: the separator between "2 permanent failures" and "1 temporary failure" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
 void
 md_bounce_panel_show_report (MdBouncePanel *self)
 {
-  GtkAdjustment *adjustment;
+  g_autofree char *summary = NULL;
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
+
+  summary = summarize_recipients (self->recipients_list);
+  adw_preferences_group_set_description (self->recipients_group, summary);
 
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_group),
                           gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list)) != NULL);
@@ -156,10 +203,6 @@ md_bounce_panel_show_report (MdBouncePanel *self)
 
   gtk_spinner_stop (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->stack, "report");
-
-  /* A new report is read from its verdict. */
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 void
@@ -278,6 +321,7 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
+  g_object_set_data (G_OBJECT (row), "md-class", GINT_TO_POINTER (verdict->klass));
   gtk_list_box_append (self->recipients_list, row);
 }
 

@@ -17,9 +17,12 @@ struct _MdCheckGroup
   GStrv         check_ids;
   GListModel   *checks;
   GPtrArray    *rows;          /* MdCheckRow, in check_ids order */
+  gboolean      show_notice;
+  gboolean      has_unknown;
 
   GtkLabel     *title_label;
-  GtkRevealer  *notice_revealer;
+  GtkWidget    *notice_box;
+  GtkLabel     *notice_label;
   GtkListBox   *list_box;
 };
 
@@ -29,6 +32,8 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_CHECK_IDS,
+  PROP_SHOW_NOTICE,
+  PROP_HAS_UNKNOWN,
   N_PROPS
 };
 
@@ -66,7 +71,20 @@ update_notice (MdCheckGroup *self)
         unknown = TRUE;
     }
 
-  gtk_revealer_set_reveal_child (self->notice_revealer, unknown);
+  /* Offline, every check that needs the network fails: say so plainly. */
+  if (unknown && !g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    gtk_label_set_label (self->notice_label,
+                         _("There is no network connection, so some checks could not be done. Connect, then retry."));
+  else
+    gtk_label_set_label (self->notice_label,
+                         _("Some checks could not be done: their rows say why. This does not mean that anything is missing."));
+  gtk_widget_set_visible (self->notice_box, unknown && self->show_notice);
+
+  if (self->has_unknown != unknown)
+    {
+      self->has_unknown = unknown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNKNOWN]);
+    }
 }
 
 static void
@@ -142,12 +160,36 @@ md_check_group_get_row (MdCheckGroup *self,
   return NULL;
 }
 
+/* Whether a check of the group could not be done, notice shown or not. */
+gboolean
+md_check_group_get_has_unknown (MdCheckGroup *self)
+{
+  g_return_val_if_fail (MD_IS_CHECK_GROUP (self), FALSE);
+
+  return self->has_unknown;
+}
+
+/* A page with several groups may say it once, above them all. */
+void
+md_check_group_set_show_notice (MdCheckGroup *self,
+                                gboolean      show_notice)
+{
+  g_return_if_fail (MD_IS_CHECK_GROUP (self));
+
+  if (self->show_notice == !!show_notice)
+    return;
+
+  self->show_notice = !!show_notice;
+  update_notice (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NOTICE]);
+}
+
 gboolean
 md_check_group_get_has_notice (MdCheckGroup *self)
 {
   g_return_val_if_fail (MD_IS_CHECK_GROUP (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->notice_revealer);
+  return gtk_widget_get_visible (self->notice_box);
 }
 
 static void
@@ -192,6 +234,14 @@ md_check_group_get_property (GObject    *object,
       g_value_set_boxed (value, self->check_ids);
       break;
 
+    case PROP_SHOW_NOTICE:
+      g_value_set_boolean (value, self->show_notice);
+      break;
+
+    case PROP_HAS_UNKNOWN:
+      g_value_set_boolean (value, self->has_unknown);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -218,6 +268,10 @@ md_check_group_set_property (GObject      *object,
       rebuild_rows (self);
       break;
 
+    case PROP_SHOW_NOTICE:
+      md_check_group_set_show_notice (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -241,11 +295,18 @@ md_check_group_class_init (MdCheckGroupClass *klass)
   properties[PROP_CHECK_IDS] =
     g_param_spec_boxed ("check-ids", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_NOTICE] =
+    g_param_spec_boolean ("show-notice", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_UNKNOWN] =
+    g_param_spec_boolean ("has-unknown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-check-group.ui");
   gtk_widget_class_bind_template_child (widget_class, MdCheckGroup, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MdCheckGroup, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckGroup, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckGroup, notice_label);
   gtk_widget_class_bind_template_child (widget_class, MdCheckGroup, list_box);
 }
 
@@ -253,5 +314,6 @@ static void
 md_check_group_init (MdCheckGroup *self)
 {
   self->rows = g_ptr_array_new ();
+  self->show_notice = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

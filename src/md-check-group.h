@@ -13,10 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MdCheckGroup, md_check_group, MD, CHECK_GROUP, AdwBin)
 
-void        md_check_group_set_checks     (MdCheckGroup *self,
-                                           GListModel   *checks);
-GtkWidget  *md_check_group_get_row        (MdCheckGroup *self,
-                                           const char   *id);
-gboolean    md_check_group_get_has_notice (MdCheckGroup *self);
+void        md_check_group_set_checks      (MdCheckGroup *self,
+                                            GListModel   *checks);
+GtkWidget  *md_check_group_get_row         (MdCheckGroup *self,
+                                            const char   *id);
+gboolean    md_check_group_get_has_notice  (MdCheckGroup *self);
+gboolean    md_check_group_get_has_unknown (MdCheckGroup *self);
+void        md_check_group_set_show_notice (MdCheckGroup *self,
+                                            gboolean      show_notice);
 
 G_END_DECLS

@@ -21,7 +21,6 @@ struct _MdCheckRow
   GtkStack       *status_stack;
   GtkImage       *status_icon;
   GtkSpinner     *spinner;
-  GtkButton      *retry_button;
   GtkBox         *details_box;
 };
 
@@ -129,7 +128,8 @@ section_label_new (const char *text)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
 
   return label;
 }
@@ -213,8 +213,7 @@ rebuild_details (MdCheckRow *self)
 
   if (status == MD_CHECK_STATUS_UNKNOWN)
     {
-      GtkWidget *label = line_label_new (_("This check could not be done, so nothing is known to be wrong or missing here. "
-                                           "It happens without a network connection or when a server does not answer in time."),
+      GtkWidget *label = line_label_new (_("This check could not be done, so nothing is known to be wrong or missing here."),
                                          FALSE);
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Check Again"));
 
@@ -285,6 +284,16 @@ rebuild_details (MdCheckRow *self)
     }
 }
 
+static gboolean
+starts_with_label (const char *summary,
+                   const char *label)
+{
+  g_autofree char *folded_summary = g_utf8_casefold (summary, -1);
+  g_autofree char *folded_label = g_utf8_casefold (label, -1);
+
+  return g_str_has_prefix (folded_summary, folded_label);
+}
+
 static void
 update_status (MdCheckRow *self)
 {
@@ -317,7 +326,7 @@ update_status (MdCheckRow *self)
 
   if (busy || summary == NULL || *summary == '\0')
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), label);
-  else if (status == MD_CHECK_STATUS_UNKNOWN)
+  else if (status == MD_CHECK_STATUS_UNKNOWN && !starts_with_label (summary, label))
     {
       /* Say "could not check" in words even when the engine's summary does not. */
       g_autofree char *text = g_strdup_printf ("%s — %s", label, summary);
@@ -327,8 +336,14 @@ update_status (MdCheckRow *self)
   else
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), status == MD_CHECK_STATUS_UNKNOWN);
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), !busy);
+  /* Enabling the expansion also expands the row: keep what the user chose. */
+  if (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self)) == busy)
+    {
+      gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
+
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self), !busy);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), expanded && !busy);
+    }
 }
 
 static void
@@ -469,7 +484,6 @@ md_check_row_class_init (MdCheckRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCheckRow, status_stack);
   gtk_widget_class_bind_template_child (widget_class, MdCheckRow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, MdCheckRow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, MdCheckRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, MdCheckRow, details_box);
 }
 

@@ -16,8 +16,12 @@ struct _MdWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  /* Cancelled when the window closes: everything it started stops. */
+  GCancellable         *cancellable;
 
   AdwViewStack         *view_stack;
+  GtkWidget            *back_button;
+  GtkWidget            *next_button;
   MdWizard             *wizard;
   MdBounceView         *bounce_view;
 };
@@ -70,11 +74,48 @@ md_window_open_bounce_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->bounce_view), "bounce.open", NULL);
 }
 
+/* Back and Next belong to the wizard: shown on its view only. */
+static void
+update_wizard_navigation (MdWindow *self)
+{
+  gboolean diagnose;
+
+  /* The view stack says so once already while the template is built. */
+  if (self->wizard == NULL || self->back_button == NULL)
+    return;
+
+  diagnose = g_strcmp0 (md_window_get_view (self), "diagnose") == 0;
+  gtk_widget_set_visible (self->back_button, diagnose && md_wizard_get_can_go_back (self->wizard));
+  gtk_widget_set_visible (self->next_button, diagnose && md_wizard_get_has_next (self->wizard));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.wizard-back",
+                                 diagnose && md_wizard_get_can_go_back (self->wizard));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.wizard-next",
+                                 diagnose && md_wizard_get_can_go_next (self->wizard));
+}
+
+static void
+md_window_wizard_back_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  md_wizard_go_back (MD_WINDOW (widget)->wizard);
+}
+
+static void
+md_window_wizard_next_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  md_wizard_go_next (MD_WINDOW (widget)->wizard);
+}
+
 static gboolean
 md_window_close_request (GtkWindow *window)
 {
   MdWindow *self = MD_WINDOW (window);
   int width, height;
+
+  g_cancellable_cancel (self->cancellable);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -89,8 +130,12 @@ md_window_dispose (GObject *object)
 {
   MdWindow *self = MD_WINDOW (object);
 
+  /* Ctrl+Q destroys the window without a close request. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
 }
@@ -110,6 +155,9 @@ md_window_class_init (MdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, update_wizard_navigation);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, wizard);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, bounce_view);
 
@@ -118,12 +166,28 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "bounce");
   gtk_widget_class_install_action (widget_class, "win.open-bounce", NULL, md_window_open_bounce_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bounce", NULL);
+  gtk_widget_class_install_action (widget_class, "win.wizard-back", NULL, md_window_wizard_back_action);
+  gtk_widget_class_install_action (widget_class, "win.wizard-next", NULL, md_window_wizard_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.wizard-back", NULL);
+  /* Enter reaches the window only when the focused widget does not use it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "win.wizard-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "win.wizard-next", NULL);
 }
 
 static void
 md_window_init (MdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  md_wizard_set_cancellable (self->wizard, self->cancellable);
+  g_signal_connect_object (self->wizard, "notify::can-go-back", G_CALLBACK (update_wizard_navigation),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wizard, "notify::can-go-next", G_CALLBACK (update_wizard_navigation),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wizard, "notify::has-next", G_CALLBACK (update_wizard_navigation),
+                           self, G_CONNECT_SWAPPED);
+  update_wizard_navigation (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "md-check-group.h"
 #include "md-wizard.h"
 #include "md-wizard-page-dns.h"
@@ -16,11 +18,34 @@ struct _MdWizardPageDns
 {
   MdWizardPage  parent_instance;
 
+  GtkWidget    *notice_box;
+  GtkLabel     *notice_label;
   MdCheckGroup *receiving_group;
   MdCheckGroup *sending_group;
 };
 
 G_DEFINE_FINAL_TYPE (MdWizardPageDns, md_wizard_page_dns, MD_TYPE_WIZARD_PAGE)
+
+/* One notice above both groups rather than one in each. */
+static void
+update_notice (MdWizardPageDns *self)
+{
+  gboolean unknown;
+
+  if (self->receiving_group == NULL || self->sending_group == NULL)
+    return;
+
+  unknown = md_check_group_get_has_unknown (self->receiving_group) ||
+            md_check_group_get_has_unknown (self->sending_group);
+
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    gtk_label_set_label (self->notice_label,
+                         _("There is no network connection, so some checks could not be done. Connect, then retry."));
+  else
+    gtk_label_set_label (self->notice_label,
+                         _("Some checks could not be done: their rows say why. This does not mean that anything is missing."));
+  gtk_widget_set_visible (self->notice_box, unknown);
+}
 
 static void
 md_wizard_page_dns_update (MdWizardPage *page)
@@ -53,8 +78,11 @@ md_wizard_page_dns_class_init (MdWizardPageDnsClass *klass)
   g_type_ensure (MD_TYPE_CHECK_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-wizard-page-dns.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDns, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDns, notice_label);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageDns, receiving_group);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageDns, sending_group);
+  gtk_widget_class_bind_template_callback (widget_class, update_notice);
 }
 
 static void

@@ -23,8 +23,8 @@ struct _MdWizardPageDomain
   GtkCheckButton *offer_yes;
   GtkCheckButton *offer_no;
   GtkCheckButton *offer_unsure;
-  GtkRevealer    *expired_revealer;
-  GtkRevealer    *unsure_revealer;
+  GtkWidget      *expired_box;
+  GtkWidget      *unsure_box;
 };
 
 G_DEFINE_FINAL_TYPE (MdWizardPageDomain, md_wizard_page_domain, MD_TYPE_WIZARD_PAGE)
@@ -71,8 +71,8 @@ md_wizard_page_domain_update (MdWizardPage *page)
   gtk_check_button_set_active (self->offer_yes, answer == MD_ANSWER_YES);
   gtk_check_button_set_active (self->offer_no, answer == MD_ANSWER_NO);
   gtk_check_button_set_active (self->offer_unsure, answer == MD_ANSWER_UNSURE);
-  gtk_revealer_set_reveal_child (self->expired_revealer, answer == MD_ANSWER_NO);
-  gtk_revealer_set_reveal_child (self->unsure_revealer, answer == MD_ANSWER_UNSURE);
+  gtk_widget_set_visible (self->expired_box, answer == MD_ANSWER_NO);
+  gtk_widget_set_visible (self->unsure_box, answer == MD_ANSWER_UNSURE);
 }
 
 static void
@@ -101,8 +101,8 @@ md_wizard_page_domain_class_init (MdWizardPageDomainClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, offer_yes);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, offer_no);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, offer_unsure);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, expired_revealer);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, unsure_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, expired_box);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageDomain, unsure_box);
   gtk_widget_class_bind_template_callback (widget_class, offer_toggled_cb);
 }
 

@@ -31,7 +31,7 @@ struct _MdWizardPageStart
 
   AdwEntryRow    *address_row;
   GtkImage       *address_icon;
-  GtkRevealer    *address_message_revealer;
+  GtkWidget      *address_message_box;
   GtkLabel       *address_message;
   GtkCheckButton *symptom_receive;
   GtkCheckButton *symptom_send;
@@ -49,7 +49,7 @@ show_message (MdWizardPageStart *self,
               gboolean           is_error)
 {
   gtk_label_set_label (self->address_message, message ? message : "");
-  gtk_revealer_set_reveal_child (self->address_message_revealer, message != NULL);
+  gtk_widget_set_visible (self->address_message_box, message != NULL);
 
   if (is_error)
     {
@@ -271,7 +271,7 @@ md_wizard_page_start_get_message (MdWizardPageStart *self)
 {
   g_return_val_if_fail (MD_IS_WIZARD_PAGE_START (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->address_message_revealer))
+  if (!gtk_widget_get_visible (self->address_message_box))
     return NULL;
 
   return gtk_label_get_label (self->address_message);
@@ -307,7 +307,7 @@ md_wizard_page_start_class_init (MdWizardPageStartClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-wizard-page-start.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, address_row);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, address_icon);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, address_message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, address_message_box);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, address_message);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, symptom_receive);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageStart, symptom_send);

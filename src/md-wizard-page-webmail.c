@@ -26,14 +26,14 @@ struct _MdWizardPageWebmail
   AdwActionRow        *webmail_row;
   GtkCheckButton      *works_yes;
   GtkCheckButton      *works_no;
-  GtkRevealer         *works_revealer;
+  GtkWidget           *works_box;
   AdwPreferencesGroup *servers_group;
-  GtkRevealer         *login_revealer;
+  GtkWidget           *login_box;
   GtkCheckButton      *login_yes;
   GtkCheckButton      *login_no;
-  GtkRevealer         *reset_revealer;
+  GtkWidget           *reset_box;
   GtkButton           *reset_button;
-  GtkRevealer         *server_side_revealer;
+  GtkWidget           *server_side_box;
 };
 
 G_DEFINE_FINAL_TYPE (MdWizardPageWebmail, md_wizard_page_webmail, MD_TYPE_WIZARD_PAGE)
@@ -176,10 +176,10 @@ md_wizard_page_webmail_update (MdWizardPage *page)
   gtk_check_button_set_active (self->login_yes, login == MD_ANSWER_YES);
   gtk_check_button_set_active (self->login_no, login == MD_ANSWER_NO);
 
-  gtk_revealer_set_reveal_child (self->works_revealer, works == MD_ANSWER_YES);
-  gtk_revealer_set_reveal_child (self->login_revealer, works == MD_ANSWER_NO);
-  gtk_revealer_set_reveal_child (self->reset_revealer, works == MD_ANSWER_NO && login == MD_ANSWER_NO);
-  gtk_revealer_set_reveal_child (self->server_side_revealer, works == MD_ANSWER_NO && login == MD_ANSWER_YES);
+  gtk_widget_set_visible (self->works_box, works == MD_ANSWER_YES);
+  gtk_widget_set_visible (self->login_box, works == MD_ANSWER_NO);
+  gtk_widget_set_visible (self->reset_box, works == MD_ANSWER_NO && login == MD_ANSWER_NO);
+  gtk_widget_set_visible (self->server_side_box, works == MD_ANSWER_NO && login == MD_ANSWER_YES);
 }
 
 static void
@@ -211,14 +211,14 @@ md_wizard_page_webmail_class_init (MdWizardPageWebmailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, webmail_row);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, works_yes);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, works_no);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, works_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, works_box);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, servers_group);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, login_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, login_box);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, login_yes);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, login_no);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, reset_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, reset_box);
   gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, reset_button);
-  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, server_side_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdWizardPageWebmail, server_side_box);
   gtk_widget_class_bind_template_callback (widget_class, works_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, login_toggled_cb);
 }

@@ -24,6 +24,8 @@ typedef struct {
   const char *diagnostic;
   MdReason    reason;
   gboolean    permanent;
+  const char *agent;
+  const char *subject;
 } Case;
 
 static const Case cases[] = {
@@ -239,6 +241,13 @@ static const Case cases[] = {
   { "mimecast-geo", "5.0.0", 554, "RCPT", "failed", "smtp", "eu-smtp-inbound-2.mimecast.com",
     "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554",
     MD_REASON_POLICYVIOLATION, TRUE },
+  /* no failure at all */
+  { "complaint-report", NULL, 0, NULL, NULL, NULL, NULL,
+    "This is an email abuse report for an email message received from IP 198.51.100.3",
+    MD_REASON_FEEDBACK, FALSE, "arf", "Abuse report" },
+  { "out-of-office", NULL, 0, NULL, NULL, NULL, NULL,
+    "I am out of the office until Monday and will answer your message then.",
+    MD_REASON_VACATION, FALSE, NULL, "Automatic reply: meeting notes" },
   { "google-groups", NULL, 0, NULL, NULL, NULL, NULL,
     "We're writing to let you know that the group you tried to contact (cats) may not exist, "
     "or you may not have permission to post messages to the group. "
@@ -261,6 +270,8 @@ test_case (gconstpointer data)
   evidence.diagnostic_type = c->diagnostic_type;
   evidence.remote_mta = c->remote_mta;
   evidence.diagnostic = c->diagnostic;
+  evidence.agent = c->agent;
+  evidence.subject = c->subject;
 
   reason = md_bounce_classify (&evidence, &permanent);
 
@@ -335,6 +346,20 @@ test_permanence_from_words (void)
   g_assert_true (permanent);
 }
 
+/* The cases above cover the whole vocabulary. */
+static void
+test_vocabulary (void)
+{
+  gboolean seen[MD_REASON_LAST] = { FALSE, };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    seen[cases[i].reason] = TRUE;
+
+  for (MdReason r = MD_REASON_UNDEFINED; r < MD_REASON_LAST; r++)
+    if (!seen[r])
+      g_error ("no case for reason %d", r);
+}
+
 static void
 test_guess_status (void)
 {
@@ -402,6 +427,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_case);
     }
+  g_test_add_func ("/md/bounce-classifier/vocabulary", test_vocabulary);
   g_test_add_func ("/md/bounce-classifier/line-ends", test_line_ends);
   g_test_add_func ("/md/bounce-classifier/text-and-subject", test_text_and_subject);
   g_test_add_func ("/md/bounce-classifier/permanence-from-words", test_permanence_from_words);

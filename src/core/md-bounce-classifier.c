@@ -361,6 +361,12 @@ static const char * const mailboxfull_phrases[] = {
   "user over quota",
   "over quota",
   "mailbox has reached its limit",
+  "boîte aux lettres pleine",
+  "boite aux lettres pleine",
+  "quota dépassé",
+  "postfach voll",
+  "buzón lleno",
+  "casella piena",
 };
 
 static const char * const mesgtoobig_phrases[] = {
@@ -576,6 +582,15 @@ static const char * const userunknown_phrases[] = {
   "user * was not found",
   "user * does not exist",
   "user (*) unknown",
+  "destinataire inconnu",
+  "adresse inconnue",
+  "compte inexistant",
+  "benutzer unbekannt",
+  "unbekannter empfänger",
+  "empfänger unbekannt",
+  "usuario desconocido",
+  "destinatario sconosciuto",
+  "utente sconosciuto",
 };
 
 static const char * const filtered_phrases[] = {
@@ -924,6 +939,7 @@ static const char * const policyviolation_phrases[] = {
   "this message was blocked because its content presents a potential",
   "we do not accept messages containing images or other attachments",
   "allowable number of posts without solving a captcha",
+  "message rejected due to local policy",
 };
 
 static const char * const virusdetected_phrases[] = {
@@ -1244,7 +1260,11 @@ typedef struct {
   gboolean                smtp_type; /* an SMTP diagnostic, or one of no type */
   gboolean                x_type;    /* the MTA's own words: X-Postfix, X-Unix… */
   gboolean                settled;   /* a provider's rule decided, even on "undefined" */
+  guint64                 asked;     /* reasons whose phrases were looked for… */
+  guint64                 found;     /* …and those found: each table is read once */
 } Judgement;
+
+G_STATIC_ASSERT (MD_REASON_LAST <= 64);
 
 /* Matches @pattern in @text; a '*' in @pattern stands for any text. */
 static gboolean
@@ -1293,8 +1313,8 @@ table_for (MdReason reason)
 }
 
 static gboolean
-says (const Judgement *j,
-      MdReason         reason)
+look_for (Judgement *j,
+          MdReason   reason)
 {
   const PhraseTable *table = table_for (reason);
 
@@ -1313,10 +1333,27 @@ says (const Judgement *j,
   return FALSE;
 }
 
+/* Whether the words say @reason, by its table of phrases. */
 static gboolean
-says_any (const Judgement      *j,
-          const char * const   *phrases,
-          gsize                 n_phrases)
+says (Judgement *j,
+      MdReason   reason)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << reason;
+
+  if ((j->asked & bit) == 0)
+    {
+      j->asked |= bit;
+      if (look_for (j, reason))
+        j->found |= bit;
+    }
+
+  return (j->found & bit) != 0;
+}
+
+static gboolean
+says_any (Judgement          *j,
+          const char * const *phrases,
+          gsize               n_phrases)
 {
   for (gsize i = 0; i < n_phrases; i++)
     if (phrase_matches (j->text, phrases[i]))
@@ -1434,7 +1471,54 @@ reason_from_status (const char *status)
     if (g_str_equal (status, status_reasons[i].code))
       return status_reasons[i].reason;
 
+  /* Microsoft 365: 5.7.606–5.7.649, the sending IP is banned; 5.7.700–
+   * 5.7.750, the sending tenant or its traffic is blocked. */
+  if (g_str_has_prefix (status, "5.7.") && strlen (status) == 7)
+    {
+      guint detail = (guint) g_ascii_strtoull (status + 4, NULL, 10);
+
+      if ((detail >= 606 && detail <= 649) || (detail >= 700 && detail <= 750))
+        return MD_REASON_BLOCKED;
+    }
+
   return MD_REASON_UNDEFINED;
+}
+
+/* An enhanced status code written in the words themselves, as qmail's
+ * "(#5.1.1)" or a bare "5.2.2 Mailbox full", for a bounce whose parser
+ * found none: copied into @buf, or NULL. */
+static const char *
+status_in_text (const char *text,
+                char        buf[12])
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gsize n = 0, m;
+
+      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+        continue;
+      if (p != text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'))
+        continue;
+
+      n = 2;
+      m = n;
+      while (is_digit (p[n]) && n - m < 3)
+        n++;
+      if (n == m || p[n] != '.')
+        continue;
+      n++;
+      m = n;
+      while (is_digit (p[n]) && n - m < 3)
+        n++;
+      if (n == m || is_digit (p[n]) || (p[n] == '.' && is_digit (p[n + 1])))
+        continue;
+
+      memcpy (buf, p, n);
+      buf[n] = '\0';
+      return buf;
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -1448,14 +1532,14 @@ is_retry_reason (MdReason reason)
 }
 
 static gboolean
-command_is (const Judgement *j,
-            const char      *command)
+command_is (Judgement  *j,
+            const char *command)
 {
   return j->command != NULL && g_str_equal (j->command, command);
 }
 
 static gboolean
-command_before_data (const Judgement *j)
+command_before_data (Judgement *j)
 {
   return command_is (j, "CONN") || command_is (j, "EHLO") || command_is (j, "HELO") ||
          command_is (j, "MAIL") || command_is (j, "RCPT");
@@ -1505,7 +1589,7 @@ refused_at_greeting (const char *text)
 /* The command from the diagnostic's words, else from the whole bounce
  * (a transcript of the session often shows it). */
 static const char *
-infer_command (const Judgement *j)
+infer_command (Judgement *j)
 {
   const char *command = command_in (j->text);
 
@@ -1522,8 +1606,8 @@ infer_command (const Judgement *j)
 }
 
 static gboolean
-remote_is (const Judgement *j,
-           const char      *host)
+remote_is (Judgement  *j,
+           const char *host)
 {
   const MdBounceEvidence *e = j->evidence;
 
@@ -1608,8 +1692,8 @@ spectrum_code (const char *text)
  * a rule may settle on MD_REASON_UNDEFINED when the provider's answer
  * says nothing about the cause. */
 static gboolean
-provider_reason (const Judgement *j,
-                 MdReason        *out_reason)
+provider_reason (Judgement *j,
+                 MdReason  *out_reason)
 {
   const MdBounceEvidence *e = j->evidence;
   guint code;
@@ -1671,7 +1755,7 @@ provider_reason (const Judgement *j,
 /* The reasons a phrase or a specific status code proves, tried in order;
  * each test knows which SMTP stage makes its phrases believable. */
 static MdReason
-strong_reason (const Judgement *j)
+strong_reason (Judgement *j)
 {
   MdReason s = j->by_status;
   guint reply = j->evidence->reply_code;
@@ -1771,7 +1855,7 @@ strong_reason (const Judgement *j)
 /* When the status is missing or vague: the weaker phrases, then what the
  * digits, the diagnostic type, the action and the command imply. */
 static MdReason
-weak_reason (const Judgement *j)
+weak_reason (Judgement *j)
 {
   const MdBounceEvidence *e = j->evidence;
   MdReason s = j->by_status;
@@ -1839,6 +1923,12 @@ is_vacation (const MdBounceEvidence *e)
   if (e->status != NULL || e->reply_code != 0 || e->subject == NULL)
     return FALSE;
 
+  /* a bounce of someone's auto-reply is still a bounce */
+  if (e->from != NULL &&
+      (strstr (e->from, "MAILER-DAEMON") != NULL || strstr (e->from, "mailer-daemon") != NULL ||
+       g_ascii_strncasecmp (e->from, "postmaster", 10) == 0))
+    return FALSE;
+
   subject = g_utf8_strdown (e->subject, -1);
   for (gsize i = 0; i < G_N_ELEMENTS (subjects); i++)
     if (strstr (subject, subjects[i]) != NULL)
@@ -1857,7 +1947,7 @@ is_feedback (const MdBounceEvidence *e)
 /* Temporary or permanent: the class of the status code, else of the
  * reply code, else the DSN action, else the bounce's own words. */
 static gboolean
-decide_permanent (const Judgement *j)
+decide_permanent (Judgement *j)
 {
   const MdBounceEvidence *e = j->evidence;
 
@@ -1914,6 +2004,12 @@ judgement_init (Judgement              *j,
   if (j->command == NULL)
     j->command = infer_command (j);
   j->by_status = reason_from_status (evidence->status);
+  if (evidence->status == NULL)
+    {
+      char buf[12];
+
+      j->by_status = reason_from_status (status_in_text (j->text, buf));
+    }
   j->smtp_type = evidence->diagnostic_type == NULL || evidence->diagnostic_type[0] == '\0' ||
                  g_ascii_strcasecmp (evidence->diagnostic_type, "smtp") == 0;
   j->x_type = evidence->diagnostic_type != NULL &&
@@ -1957,7 +2053,10 @@ md_bounce_classify (const MdBounceEvidence *evidence,
       permanent = FALSE;
     }
   else if (is_feedback (evidence))
-    reason = MD_REASON_FEEDBACK;
+    {
+      reason = MD_REASON_FEEDBACK;
+      permanent = FALSE;
+    }
   else if (is_vacation (evidence))
     {
       reason = MD_REASON_VACATION;
