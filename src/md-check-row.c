@@ -423,6 +423,7 @@ md_check_row_dispose (GObject *object)
   MdCheckRow *self = MD_CHECK_ROW (object);
 
   md_check_row_set_check (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_CHECK_ROW);
 
   G_OBJECT_CLASS (md_check_row_parent_class)->dispose (object);
 }

@@ -25,6 +25,7 @@ struct _MdWizardPageStart
 
   GSettings      *settings;
   char           *domain;           /* NULL while the text is not valid */
+  char           *display_domain;   /* the same, as people read it */
   GPtrArray      *providers;        /* the combo's items after "Automatic" */
   char           *error_message;
   guint           message_timeout;
@@ -70,11 +71,38 @@ show_message (MdWizardPageStart *self,
       const char *label = is_error ? _("Not valid") : _("Valid");
 
       gtk_image_set_from_icon_name (self->address_icon, is_error ? "dialog-error-symbolic" : "emblem-ok-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->address_icon), is_error ? "success" : "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->address_icon), is_error ? "error" : "success");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->address_icon), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->address_icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
     }
+}
+
+/* Says which domain is checked ("https://www.example.fr/" or
+ * "Jean@Example.FR" become "example.fr"), and how far the checks are. */
+static void
+update_progress (MdWizardPageStart *self)
+{
+  MdWizard *wizard = md_wizard_page_get_wizard (MD_WIZARD_PAGE (self));
+  g_autofree char *message = NULL;
+
+  if (self->display_domain == NULL)
+    return;
+
+  if (wizard != NULL && g_strcmp0 (md_wizard_get_domain (wizard), self->domain) == 0 &&
+      md_wizard_get_diagnosis (wizard) != NULL)
+    {
+      if (md_wizard_get_running (wizard))
+        message = g_strdup_printf (_("Checking %s in the background…"), self->display_domain);
+      else
+        message = g_strdup_printf (_("%s is checked: the next steps show what was found."), self->display_domain);
+    }
+  else
+    message = g_strdup_printf (_("Mail Doctor will check %s."), self->display_domain);
+
+  show_message (self, message, FALSE);
 }
 
 static gboolean
@@ -102,14 +130,9 @@ address_changed_cb (MdWizardPageStart *self)
 
   domain = md_domain_normalize (text, &unicode, NULL, &error);
 
+  g_clear_pointer (&self->display_domain, g_free);
   if (domain != NULL)
-    {
-      /* Say which domain will be checked: "https://www.example.fr/" or
-       * "Jean@Example.FR" become "example.fr". */
-      g_autofree char *message = g_strdup_printf (_("The domain checked is %s."), unicode ? unicode : domain);
-
-      show_message (self, message, FALSE);
-    }
+    self->display_domain = g_strdup (unicode ? unicode : domain);
   else if (g_error_matches (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_EMPTY))
     show_message (self, NULL, FALSE);
   else
@@ -124,6 +147,7 @@ address_changed_cb (MdWizardPageStart *self)
   md_wizard_page_set_complete (MD_WIZARD_PAGE (self), self->domain != NULL);
   if (wizard != NULL)
     md_wizard_set_address (wizard, self->domain);
+  update_progress (self);
 }
 
 static void
@@ -230,6 +254,7 @@ md_wizard_page_start_update (MdWizardPage *page)
   gtk_check_button_set_active (self->symptom_not_sure, symptom == MD_SYMPTOM_NOT_SURE);
 
   update_provider (self, wizard);
+  update_progress (self);
 }
 
 static gboolean
@@ -288,6 +313,7 @@ md_wizard_page_start_dispose (GObject *object)
   g_clear_pointer (&self->providers, g_ptr_array_unref);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->domain, g_free);
+  g_clear_pointer (&self->display_domain, g_free);
 
   G_OBJECT_CLASS (md_wizard_page_start_parent_class)->dispose (object);
 }

@@ -202,14 +202,14 @@ build_answer_checks (MdWizardPageSummary *self,
 
   if (md_wizard_get_answer (wizard, MD_QUESTION_OFFER_ACTIVE) == MD_ANSWER_NO)
     g_ptr_array_add (self->answer_checks,
-                     answer_check_new ("offer", _("Mail offer"), MD_CHECK_STATUS_ERROR,
+                     answer_check_new ("offer", _("Your mail offer"), MD_CHECK_STATUS_ERROR,
                                        _("You said the mail offer has expired or is suspended"),
                                        _("Renew the offer in your provider’s control panel, or contact the provider if it was suspended. Until then no message is sent or received."),
                                        provider ? md_provider_get_control_panel_url (provider) : NULL));
 
   if (md_wizard_get_answer (wizard, MD_QUESTION_WEBMAIL_WORKS) == MD_ANSWER_YES)
     {
-      g_autoptr(MdCheck) check = md_check_new ("mail-program", _("Mail program"));
+      g_autoptr(MdCheck) check = md_check_new ("mail-program", _("Your mail program"));
       const MdProviderServer *servers = NULL;
       guint n_servers = 0;
 
@@ -231,13 +231,13 @@ build_answer_checks (MdWizardPageSummary *self,
     {
       if (md_wizard_get_answer (wizard, MD_QUESTION_WEBMAIL_LOGIN) == MD_ANSWER_NO)
         g_ptr_array_add (self->answer_checks,
-                         answer_check_new ("password", _("Webmail login"), MD_CHECK_STATUS_ERROR,
+                         answer_check_new ("password", _("Your login to webmail"), MD_CHECK_STATUS_ERROR,
                                            _("Your password is refused in webmail"),
                                            _("Set a new password on your provider’s site, then type it again in every device and mail program that uses this address."),
                                            provider ? md_provider_get_password_reset_url (provider) : NULL));
       else if (md_wizard_get_answer (wizard, MD_QUESTION_WEBMAIL_LOGIN) == MD_ANSWER_YES)
         g_ptr_array_add (self->answer_checks,
-                         answer_check_new ("webmail-broken", _("Webmail"), MD_CHECK_STATUS_WARNING,
+                         answer_check_new ("webmail-broken", _("Your test in webmail"), MD_CHECK_STATUS_WARNING,
                                            _("Mail does not work even in webmail"),
                                            _("The cause is on the provider’s side or in your DNS records. If no other finding explains it, send this report to your provider’s support."),
                                            NULL));
@@ -811,6 +811,7 @@ md_wizard_page_summary_save_action (GtkWidget  *widget,
 {
   MdWizardPageSummary *self = MD_WIZARD_PAGE_SUMMARY (widget);
   MdWizard *wizard = md_wizard_page_get_wizard (MD_WIZARD_PAGE (self));
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *name = NULL;
 
   if (wizard == NULL || md_wizard_get_domain (wizard) == NULL || self->chooser != NULL)
@@ -826,6 +827,12 @@ md_wizard_page_summary_save_action (GtkWidget  *widget,
   /* Translators: the file name proposed for the report; %s is the domain. */
   name = g_strdup_printf (_("mail-doctor-%s.txt"), md_wizard_get_domain (wizard));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

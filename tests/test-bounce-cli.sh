@@ -18,7 +18,7 @@ out=$("$bin" analyze "$dir/01-postfix-userunknown.eml" 2>&1); status=$?
 check "a permanent failure exits 2" "$status" 2
 case "$out" in *bob@example.org*5.1.1*) ok "the text names the recipient and the status" ;; *) not_ok "text report: $out" ;; esac
 
-"$bin" analyze "$dir/04-postfix-delayed-networkerror.eml" >/dev/null 2>&1
+"$bin" analyze "$dir/04-postfix-delayed-expired.eml" >/dev/null 2>&1
 check "a temporary failure exits 1" "$?" 1
 
 "$bin" analyze "$dir/25-dsn-delivered.eml" >/dev/null 2>&1

@@ -105,7 +105,7 @@ static void
 test_dsn_fields (void)
 {
   g_autoptr(GBytes) sendmail = bounce_fixture_load ("09-sendmail-rejected.eml");
-  g_autoptr(GBytes) delayed = bounce_fixture_load ("04-postfix-delayed-networkerror.eml");
+  g_autoptr(GBytes) delayed = bounce_fixture_load ("04-postfix-delayed-expired.eml");
   g_autoptr(GBytes) postfix = bounce_fixture_load ("01-postfix-userunknown.eml");
   g_autoptr(MdBounceMessage) m = parse_bytes (sendmail);
   const MdBounceDelivery *d;

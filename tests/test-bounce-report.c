@@ -351,12 +351,12 @@ test_french (void)
     }
 
   english = report_for ("01-postfix-userunknown.eml");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* Binding the domain again tells gettext to forget what it cached. */
   g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   french = report_for ("01-postfix-userunknown.eml");
   g_setenv ("LANGUAGE", "en", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
 
   g_assert_cmpstr (md_bounce_report_get_headline (french), !=, md_bounce_report_get_headline (english));
   g_assert_nonnull (strstr (md_bounce_report_get_headline (french), "bob@example.org"));
@@ -370,8 +370,11 @@ main (int   argc,
   g_autoptr(GPtrArray) files = NULL;
   int status;
 
+  /* English unless a test asks for French; the app's own catalog. */
   g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   expectations = bounce_expectations_load ();

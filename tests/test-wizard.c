@@ -476,6 +476,27 @@ walk_former_host (const char *language,
   g_assert_nonnull (strstr (report, "IN MX 1 mx0.mail.ovh.net."));
   g_assert_nonnull (strstr (report, md_check_get_summary (mx)));
 
+  /* Save Report… asks where, proposing a name. */
+  if (width >= 500 && g_str_equal (language, "en"))
+    {
+      GtkFileChooser *chooser = NULL;
+      g_autoptr(GList) toplevels = NULL;
+      g_autofree char *proposed = NULL;
+
+      g_assert_true (gtk_widget_activate_action (page, "summary.save-report", NULL));
+      md_test_ui_iterate (300);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+          chooser = l->data;
+      g_assert_nonnull (chooser);
+      proposed = gtk_file_chooser_get_current_name (chooser);
+      g_assert_cmpstr (proposed, ==, "mail-doctor-ovh-former.test.txt");
+      g_free (md_test_ui_screenshot (GTK_WIDGET (chooser), "wizard-en-6-save-report"));
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      md_test_ui_iterate (100);
+    }
+
   /* Save Report… writes what the file chooser was given; JSON here. */
   g_remove (json_path);
   {
@@ -559,6 +580,11 @@ test_all_green (void)
                 MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
   screenshot (window, "en", "green-6-summary");
 
+  /* As large as the screen: the content stays a readable column. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
+  md_test_ui_iterate (200);
+  screenshot (window, "en", "green-6-summary-large");
+
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   md_test_ui_iterate (200);
   g_assert_true (adw_style_manager_get_dark (style));
@@ -634,6 +660,68 @@ test_timeout (void)
   close_window (window);
 }
 
+/* Two errors: the headline is the one that explains what the user said is
+ * wrong, and follows when the user changes it. */
+static void
+test_headline_follows_symptom (void)
+{
+  MdWindow *window = open_window (900, 1000);
+  MdWizard *wizard = get_wizard (window);
+  GtkWidget *start = md_wizard_get_page (wizard, "start");
+  GtkWidget *summary = md_wizard_get_page (wizard, "summary");
+  const char *pages[] = { "domain", "webmail", "maintenance", "dns", "summary" };
+  g_autoptr(GPtrArray) findings = NULL;
+  MdDiagnosis *diagnosis;
+
+  md_wizard_page_start_set_text (MD_WIZARD_PAGE_START (start), "ovh-broken.test");
+  answer (wizard, "start", "I cannot _send messages");
+  choose_provider (wizard, "ovh-mxplan");
+  wait_for_checks (wizard);
+  diagnosis = md_wizard_get_diagnosis (wizard);
+  g_assert_cmpint (md_check_get_status (md_wizard_get_check (wizard, "mx")), ==, MD_CHECK_STATUS_ERROR);
+  g_assert_cmpint (md_check_get_status (md_wizard_get_check (wizard, "spf")), ==, MD_CHECK_STATUS_ERROR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    go_next (window, pages[i]);
+  g_assert_cmpstr (md_wizard_page_summary_get_headline_id (MD_WIZARD_PAGE_SUMMARY (summary)), ==, "spf");
+  g_assert_nonnull (md_test_ui_find_label (summary, "Why Messages Cannot Be Sent"));
+  findings = md_wizard_page_summary_dup_findings (MD_WIZARD_PAGE_SUMMARY (summary));
+  g_assert_cmpstr (md_check_get_id (g_ptr_array_index (findings, 0)), ==, "spf");
+  g_assert_cmpstr (md_check_get_id (g_ptr_array_index (findings, 1)), ==, "mx");
+  screenshot (window, "en", "broken-6-summary-send");
+
+  /* Back to the start: the user meant mail that does not arrive. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wizard-back", NULL));
+  md_test_ui_iterate (50);
+  g_assert_cmpstr (md_wizard_get_page_name (wizard), ==, "start");
+  answer (wizard, "start", "I cannot _receive messages");
+  /* What the user says is wrong changes the order, not the checks. */
+  g_assert_true (md_wizard_get_diagnosis (wizard) == diagnosis);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    go_next (window, pages[i]);
+  md_test_ui_iterate (50);
+  g_assert_cmpstr (md_wizard_page_summary_get_headline_id (MD_WIZARD_PAGE_SUMMARY (summary)), ==, "mx");
+  g_assert_nonnull (md_test_ui_find_label (summary, "Why Messages Do Not Arrive"));
+
+  /* Start Over: back to the first step, the same address, checked anew. */
+  g_assert_true (gtk_widget_activate_action (summary, "wizard.start-over", NULL));
+  md_test_ui_iterate (50);
+  g_assert_cmpstr (md_wizard_get_page_name (wizard), ==, "start");
+  g_assert_true (md_wizard_get_diagnosis (wizard) != diagnosis);
+  g_assert_cmpstr (md_wizard_get_domain (wizard), ==, "ovh-broken.test");
+  wait_for_checks (wizard);
+
+  close_window (window);
+}
+
+/* Cancelled look-ups end at once, far sooner than their 5 s timeout. */
+static gboolean
+diagnosis_stopped (gpointer diagnosis)
+{
+  return !md_diagnosis_get_running (diagnosis);
+}
+
 /* Typing: the engine's message for what is not a domain, Next only when
  * valid; a new domain cancels the checks of the old one; closing the
  * window cancels everything. */
@@ -651,6 +739,14 @@ test_typing_and_cancelling (void)
 
   g_assert_null (normalized);
   g_assert_nonnull (error);
+
+  md_wizard_page_start_set_text (start, "example");
+  g_assert_null (md_wizard_page_start_get_message (start));
+  /* Enter does not wait for the pause: it says at once what is wrong. */
+  g_signal_emit_by_name (md_test_ui_find_by_type (GTK_WIDGET (start), ADW_TYPE_ENTRY_ROW), "entry-activated");
+  g_assert_nonnull (md_wizard_page_start_get_message (start));
+  g_assert_nonnull (strstr (md_wizard_page_start_get_message (start), "example"));
+  g_assert_cmpstr (md_wizard_get_page_name (wizard), ==, "start");
 
   md_wizard_page_start_set_text (start, "192.0.2.1");
   g_assert_false (md_wizard_get_can_go_next (wizard));
@@ -674,14 +770,15 @@ test_typing_and_cancelling (void)
   g_assert_true (md_diagnosis_get_running (first));
 
   md_wizard_page_start_set_text (start, "ovh-good.test");
-  md_test_ui_iterate (100);
-  g_assert_false (md_diagnosis_get_running (first));
+  g_assert_true (md_test_ui_wait_for (diagnosis_stopped, first, 2000));
   g_assert_cmpint (md_check_get_status (md_diagnosis_get_check (first, "mx")), ==, MD_CHECK_STATUS_UNKNOWN);
   wait_for_checks (wizard);
   g_assert_cmpstr (md_diagnosis_get_domain (md_wizard_get_diagnosis (wizard)), ==, "ovh-good.test");
 
-  /* The address is offered again next time. */
-  go_next (window, "domain");
+  /* Enter in the address field is Next. */
+  g_signal_emit_by_name (md_test_ui_find_by_type (GTK_WIDGET (start), ADW_TYPE_ENTRY_ROW), "entry-activated");
+  md_test_ui_iterate (50);
+  g_assert_cmpstr (md_wizard_get_page_name (wizard), ==, "domain");
   {
     g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
     g_autofree char *last = g_settings_get_string (settings, "last-domain");
@@ -707,7 +804,7 @@ test_typing_and_cancelling (void)
   g_assert_true (md_diagnosis_get_running (second));
 
   close_window (window);
-  g_assert_false (md_diagnosis_get_running (second));
+  g_assert_true (md_test_ui_wait_for (diagnosis_stopped, second, 2000));
   g_assert_cmpint (md_check_get_status (md_diagnosis_get_check (second, "mx")), ==, MD_CHECK_STATUS_UNKNOWN);
 }
 
@@ -763,8 +860,24 @@ overlay_lists (GtkWidget  *root,
 static void
 test_keyboard (void)
 {
-  MdWindow *window = open_window (900, 720);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  MdWindow *window;
+  MdWizard *wizard;
+  AdwEntryRow *entry;
   GtkWidget *overlay;
+
+  /* The last address comes back in the field, not checked until asked. */
+  g_settings_set_string (settings, "last-domain", "Jean@OVH-Good.test");
+  window = open_window (900, 720);
+  wizard = get_wizard (window);
+  entry = ADW_ENTRY_ROW (md_test_ui_find_by_type (md_wizard_get_page (wizard, "start"), ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Jean@OVH-Good.test");
+  g_assert_true (md_wizard_get_can_go_next (wizard));
+  md_test_ui_iterate (800);
+  g_assert_null (md_wizard_get_diagnosis (wizard));
+  go_next (window, "domain");
+  g_assert_nonnull (md_wizard_get_diagnosis (wizard));
+  g_assert_cmpstr (md_wizard_get_domain (wizard), ==, "ovh-good.test");
 
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Alt>Left", "win.wizard-back"));
   g_assert_true (has_shortcut (GTK_WIDGET (window), "Return", "win.wizard-next"));
@@ -828,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/md/wizard/former-host/narrow", test_former_host_narrow);
   g_test_add_func ("/md/wizard/all-green", test_all_green);
   g_test_add_func ("/md/wizard/timeout", test_timeout);
+  g_test_add_func ("/md/wizard/headline-follows-symptom", test_headline_follows_symptom);
   g_test_add_func ("/md/wizard/typing-and-cancelling", test_typing_and_cancelling);
   g_test_add_func ("/md/wizard/keyboard", test_keyboard);
 

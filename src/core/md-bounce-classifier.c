@@ -614,6 +614,7 @@ static const char * const requireptr_phrases[] = {
   "must have a ptr record",
   "bad dns ptr resource record",
   "cannot find your hostname",
+  "cannot find your reverse hostname",
   "fix reverse dns for ",
   "missing ptr record",
   "no ptr record",
@@ -1018,7 +1019,6 @@ static const char * const networkerror_phrases[] = {
   "maximum forwarding loop count exceeded",
   "message looping",
   "message probably in a routing loop",
-  "name service error for",
   "network error on destination",
   "no route to host",
   "too many hops",
@@ -1199,19 +1199,20 @@ static const CommandHint command_hints[] = {
   { "in reply to ehlo command",    "EHLO" },
   { "after initial connection",    "CONN" },
   { "smtp:rcpt ",                  "RCPT" },
+  { "does not like recipient",     "RCPT" },   /* qmail */
+  { "failed after i sent the message", "DATA" }, /* qmail */
   { "rcpt to:<",                   "RCPT" },
 };
 
-/* Words of the bounce itself that say the failure is not final. */
+/* Words of the bounce itself that say the failure is not final: any
+ * "temporary"/"temporarily"/"persistent", or a delay notice's wording. */
 static const char * const temporary_phrases[] = {
-  "temporary failure",
-  "temporarily deferred",
+  "temporar",
+  "persistent",
   "will be retried",
-  "is only a temporary",
-  "warning message only",
   "still being retried",
+  "warning message only",
   "delivery attempts will continue",
-  "try again later",
 };
 
 static const struct {

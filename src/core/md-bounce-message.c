@@ -130,11 +130,16 @@ is_blank (char c)
   return c == ' ' || c == '\t';
 }
 
+static inline char lower (char c);
+
 static gboolean
 has_prefix_ci (const char *s,
                const char *prefix)
 {
-  return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
+  while (*prefix && lower (*s) == lower (*prefix))
+    s++, prefix++;
+
+  return *prefix == '\0';
 }
 
 static inline char
@@ -677,13 +682,15 @@ keep_header (const char *name,
     {
     case KEEP_RETURNED:
       for (guint i = 0; returned[i] != NULL; i++)
-        if (length == strlen (returned[i]) && g_ascii_strncasecmp (name, returned[i], length) == 0)
+        if (lower (name[0]) == returned[i][0] && strlen (returned[i]) == length &&
+            g_ascii_strncasecmp (name, returned[i], length) == 0)
           return TRUE;
       return FALSE;
 
     case KEEP_USEFUL:
       for (guint i = 0; useless[i] != NULL; i++)
-        if (length == strlen (useless[i]) && g_ascii_strncasecmp (name, useless[i], length) == 0)
+        if (lower (name[0]) == useless[i][0] && strlen (useless[i]) == length &&
+            g_ascii_strncasecmp (name, useless[i], length) == 0)
           return FALSE;
       return TRUE;
 
@@ -1648,6 +1655,24 @@ static const char * const anchor_prefixes[] = {
   "unknown recipient", "invalid recipient", "to", NULL
 };
 
+/* "550 <", "550 5.1.1 <": a reply naming the address, as Sendmail writes. */
+static gboolean
+is_reply_prefix (const char *p,
+                 const char *end)
+{
+  const char *q = p;
+
+  if (end - p < 4 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) ||
+      (p[0] != '4' && p[0] != '5') || !is_blank (p[3]))
+    return FALSE;
+
+  for (q = p + 3; q < end; q++)
+    if (!is_blank (*q) && !g_ascii_isdigit (*q) && *q != '.' && *q != '<' && *q != '"')
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Does the line name a recipient the way NDRs list them? "addr", "<addr>:",
  * "addr: 550 …", "<addr>... User unknown", "addr on <date>". *out_rest gets
  * the text that follows the address on the same line, if it is part of the
@@ -1667,6 +1692,16 @@ anchor_line (const char  *p,
   pre = p;
   while (pre < s && (is_blank (*pre) || *pre == '<' || *pre == '"' || *pre == '\'' || *pre == '>'))
     pre++;
+
+  if (pre < s && is_reply_prefix (pre, s))
+    {
+      pre = s;
+      /* The reply code is part of what the server said. */
+      if (!anchor_line (s, eol, out_start, out_end, out_rest))
+        return FALSE;
+      *out_rest = p;
+      return TRUE;
+    }
 
   if (pre < s)
     {
@@ -1845,6 +1880,9 @@ find_anchors (const char *text,
   return anchors;
 }
 
+static gboolean has_failure_code (const char *text,
+                                  gsize       length);
+
 /* The lines of @text that mention @address and carry a code, with the
  * replies right after them ("RCPT To:<addr>" then "<<< 550 …"). */
 static char *
@@ -1868,21 +1906,25 @@ mention_diagnostic (MdBounceMessage *self,
       while (p > text && p[-1] != '\n')
         p--;
 
-      for (guint line = 0; p < end && line < 4; line++)
+      /* The mentioning line, then up to three lines to the reply, then the
+       * reply's lines as long as they carry codes (a multi-line reply). */
+      for (guint line = 0, gap = 0; p < end && gap < 4 && out->len < MAX_DIAGNOSTIC; line++)
         {
           const char *eol = memchr (p, '\n', end - p);
-          g_autoptr(GArray) codes = NULL;
+          const char *line_start = p;
 
           if (eol == NULL)
             eol = end;
-          if (p >= done)
+          gap++;
+          if (p >= done && has_failure_code (p, eol - p))
             {
-              codes = md_bounce_scan (p, eol - p, NULL);
-              if (codes->len > 0)
-                append_diagnostic (out, p, eol);
+              append_diagnostic (out, p, eol);
+              gap = 0;
             }
+          else if (gap == 1 && line > 0)
+            break;
           p = eol < end ? eol + 1 : end;
-          if (line > 0 && (is_blank_line (p, eol) || has_prefix_ci (p, ">>>")))
+          if (line > 0 && (is_blank_line (line_start, eol) || has_prefix_ci (line_start, ">>>")))
             break;
         }
 
@@ -1912,6 +1954,30 @@ capped_text (const char *text,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The lines of @text that carry a failure code: the server's own words,
+ * without the prose the MTA wraps around them. NULL when there are none. */
+static char *
+failure_lines (const char *text,
+               gsize       length)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end && out->len < MAX_DIAGNOSTIC)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      if (eol == NULL)
+        eol = end;
+      if (has_failure_code (p, eol - p))
+        append_diagnostic (out, p, eol);
+      p = eol < end ? eol + 1 : end;
+    }
+
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
 static gboolean
@@ -1952,6 +2018,25 @@ mentions_bounce (const char *text,
 {
   for (guint i = 0; bounce_phrases[i] != NULL; i++)
     if ((lowered ? find_lower (text, length, bounce_phrases[i]) : find_ci (text, length, bounce_phrases[i])) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Sentences that only a delivery report writes. */
+static gboolean
+mentions_delivery_failure (const char *lowered,
+                           gsize       length)
+{
+  static const char * const phrases[] = {
+    "could not be delivered to", "couldn't be delivered to", "could not deliver to",
+    "undeliverable to", "delivery to the following recipient", "following address(es) failed",
+    "following addresses had permanent", "was not delivered to", "unable to deliver your message",
+    "message could not be delivered", "failed to deliver to", NULL
+  };
+
+  for (guint i = 0; phrases[i] != NULL; i++)
+    if (find_lower (lowered, length, phrases[i]) != NULL)
       return TRUE;
 
   return FALSE;
@@ -2068,16 +2153,18 @@ extract_from_text (MdBounceMessage *self,
       if (recipient == NULL)
         first_address (md_bounce_message_get_original_header (self, "to"), &recipient);
 
-      if (recipient != NULL || has_failure_code (ndr, length))
-        {
-          MdBounceDelivery *d = add_delivery (self);
+      /* A bounce that names nobody still says what went wrong. */
+      {
+        MdBounceDelivery *d = add_delivery (self);
 
-          d->recipient = recipient;
-          if (recipient != NULL)
-            d->diagnostic = mention_diagnostic (self, ndr, length, recipient);
-          if (d->diagnostic == NULL)
-            d->diagnostic = capped_text (ndr, length);
-        }
+        d->recipient = recipient;
+        if (recipient != NULL)
+          d->diagnostic = mention_diagnostic (self, ndr, length, recipient);
+        if (d->diagnostic == NULL)
+          d->diagnostic = failure_lines (ndr, length);
+        if (d->diagnostic == NULL)
+          d->diagnostic = capped_text (ndr, length);
+      }
     }
 }
 
@@ -2096,8 +2183,15 @@ smtp_command (const char *text)
   g_autofree char *lowered = lower_dup (text, length);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (find_lower (lowered, length, commands[i].phrase) != NULL)
-      return commands[i].command;
+    {
+      const char *hit = find_lower (lowered, length, commands[i].phrase);
+
+      /* A whole word: "email from" is no "mail from". */
+      while (hit != NULL && hit > lowered && g_ascii_isalpha (hit[-1]))
+        hit = find_lower (hit + 1, length - (hit + 1 - lowered), commands[i].phrase);
+      if (hit != NULL)
+        return commands[i].command;
+    }
 
   return NULL;
 }
@@ -2446,6 +2540,7 @@ judge_bounce (MdBounceMessage *self,
     self->looks_like_bounce = TRUE;
   else
     self->looks_like_bounce = has_failure_code (ndr, length) ||
+                              mentions_delivery_failure (self->lowered, MIN (length, 8192)) ||
                               (self->headers->len == 0 && mentions_bounce (self->lowered, MIN (length, 8192), TRUE));
 }
 

@@ -165,6 +165,24 @@ recipient_headline (const MdBounceRecipient *r)
 {
   const char *title = md_reason_get_title (r->reason);
 
+  if (r->reason == MD_REASON_VACATION)
+    {
+      if (r->recipient != NULL)
+        /* Translators: %s is an e-mail address */
+        return g_strdup_printf (_("%s is away: the message was delivered and an automatic reply came back."),
+                                r->recipient);
+      return g_strdup (_("The message was delivered and an automatic reply came back."));
+    }
+
+  if (r->reason == MD_REASON_FEEDBACK)
+    {
+      if (r->recipient != NULL)
+        /* Translators: %s is an e-mail address */
+        return g_strdup_printf (_("The message to %s was delivered, and the recipient reported it as unwanted."),
+                                r->recipient);
+      return g_strdup (_("The message was delivered, and the recipient reported it as unwanted."));
+    }
+
   if (r->klass == MD_CODE_CLASS_SUCCESS)
     {
       if (r->recipient != NULL)
@@ -245,16 +263,19 @@ judge (MdBounceReport         *self,
   r->reason = md_bounce_classify (&evidence, &permanent);
   r->permanent = permanent;
 
-  if (r->reason == MD_REASON_DELIVERED || (is_success_action (d->action) && r->reason == MD_REASON_UNDEFINED))
+  if (is_success_action (d->action) && r->reason == MD_REASON_UNDEFINED)
+    r->reason = MD_REASON_DELIVERED;
+
+  /* An auto-reply or a complaint report means the message arrived. */
+  if (r->reason == MD_REASON_DELIVERED || r->reason == MD_REASON_VACATION || r->reason == MD_REASON_FEEDBACK)
     {
-      r->reason = MD_REASON_DELIVERED;
       r->permanent = FALSE;
       r->klass = MD_CODE_CLASS_SUCCESS;
     }
   else
     r->klass = r->permanent ? MD_CODE_CLASS_PERMANENT : MD_CODE_CLASS_TEMPORARY;
 
-  r->hard_bounce = md_reason_is_hard_bounce (r->reason, r->permanent);
+  r->hard_bounce = r->klass != MD_CODE_CLASS_SUCCESS && md_reason_is_hard_bounce (r->reason, r->permanent);
   r->actor = md_reason_get_actor (r->reason, r->permanent);
   r->action = g_strdup (d->action != NULL ? d->action : infer_action (r));
 

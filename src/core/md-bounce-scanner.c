@@ -114,6 +114,12 @@ typedef struct {
  * end there, without comparing a single word. */
 static guint64 word_shapes[5][27];
 
+static inline char
+lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static inline guint
 shape_index (char c)
 {
@@ -130,11 +136,18 @@ word_in (const char *word,
   if (length > 63 || !((word_shapes[list_index][shape_index (word[0])] >> length) & 1))
     return FALSE;
 
-  /* The lists are in lower case; "| 0x20" lowers a letter. */
+  /* The lists are in lower case. */
   for (guint i = 0; list[i].text != NULL; i++)
-    if (list[i].length == length && (word[0] | 0x20) == list[i].text[0] &&
-        g_ascii_strncasecmp (word, list[i].text, length) == 0)
-      return TRUE;
+    {
+      gsize j = 0;
+
+      if (list[i].length != length)
+        continue;
+      while (j < length && lower (word[j]) == list[i].text[j])
+        j++;
+      if (j == length)
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -678,7 +691,7 @@ line_start (GArray       *fields,
 
   length = q - p;
   for (gsize i = 0; i < length; i++)
-    name[i] = g_ascii_tolower (p[i]);
+    name[i] = lower (p[i]);
   name[length] = '\0';
 
   if (length > 2 && name[0] == 'x' && name[1] == '-')
