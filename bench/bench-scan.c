@@ -10,6 +10,8 @@
  *    scan, parse, classify — and reports messages/s.
  * 3. Runs Sisimai (Debian's libsisimai-perl) over the same folder in the
  *    same run, timing its own work inside Perl, and prints the ratio.
+ * Times are CPU times (best of several rounds), so that a busy machine
+ * does not skew the comparison.
  * Targets: 300 MB/s, 20 times Sisimai's messages/s.
  */
 
@@ -17,6 +19,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "md-bounce-report.h"
 #include "md-bounce-scanner.h"
@@ -87,6 +90,18 @@ generate_log (void)
   return log;
 }
 
+/* CPU time of this thread, in seconds: the machine may be busy with other
+ * work, and Sisimai is timed the same way (Perl's times()). */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static double
 bench_scan (GString *log,
             guint   *out_codes)
@@ -95,10 +110,10 @@ bench_scan (GString *log,
 
   for (guint round = 0; round < 7; round++)
     {
-      gint64 start = g_get_monotonic_time ();
+      double start = cpu_seconds ();
       g_autoptr(GArray) fields = NULL;
       g_autoptr(GArray) codes = md_bounce_scan (log->str, log->len, &fields);
-      double seconds = (g_get_monotonic_time () - start) / 1e6;
+      double seconds = cpu_seconds () - start;
 
       *out_codes = codes->len;
       best = MIN (best, seconds);
@@ -142,7 +157,7 @@ bench_messages (GPtrArray *messages,
 
   for (guint round = 0; round < 5; round++)
     {
-      gint64 start = g_get_monotonic_time ();
+      double start = cpu_seconds ();
       guint recipients = 0;
       double seconds;
 
@@ -153,7 +168,7 @@ bench_messages (GPtrArray *messages,
           recipients += md_bounce_report_get_n_recipients (report);
         }
 
-      seconds = (g_get_monotonic_time () - start) / 1e6;
+      seconds = cpu_seconds () - start;
       *out_recipients = recipients;
       best = MIN (best, seconds);
     }
@@ -161,17 +176,18 @@ bench_messages (GPtrArray *messages,
   return messages->len / best;
 }
 
-/* Sisimai's own time over the folder, best of three, without Perl's start. */
+/* Sisimai's own CPU time over the folder, best of three, without Perl's start. */
 static gboolean
 bench_sisimai (const char *dir,
                double     *out_seconds,
                guint      *out_verdicts)
 {
   const char *script =
-    "use Sisimai; use Time::HiRes qw(time);"
+    "use Sisimai;"
+    "sub cpu { my ($u, $s) = times; return $u + $s; }"
     "my ($best, $n) = (1e9, 0);"
-    "for (1..3) { my $t = time; my $v = Sisimai->make($ARGV[0]) || [];"
-    "  my $s = time - $t; $best = $s if $s < $best; $n = scalar @$v; }"
+    "for (1..3) { my $t = cpu (); my $v = Sisimai->make($ARGV[0]) || [];"
+    "  my $s = cpu () - $t; $best = $s if $s < $best; $n = scalar @$v; }"
     "printf \"%.6f %d\\n\", $best, $n;";
   const char *argv[] = { "perl", "-e", script, dir, NULL };
   g_autofree char *out = NULL;
@@ -220,7 +236,7 @@ main (int   argc,
   g_print ("%-44s %14s %12s\n", "--------------------------------------------", "--------------", "------------");
   g_print ("%-44s %11.1f MB %12s\n", "generated bounce log", log->len / (1024.0 * 1024.0), ">= 10 MB");
   g_print ("%-44s %14u %12s\n", "codes found in it", codes, "");
-  g_print ("%-44s %9.0f MB/s %12s  %s\n", "scan throughput (best of 7)", scan_rate, ">= 300", scan_rate >= 300 ? "ok" : "MISSED");
+  g_print ("%-44s %9.0f MB/s %12s  %s\n", "scan throughput (CPU time, best of 7)", scan_rate, ">= 300", scan_rate >= 300 ? "ok" : "MISSED");
 
   if (messages == NULL || messages->len == 0)
     {
@@ -231,13 +247,13 @@ main (int   argc,
   g_print ("%-44s %14u %12s\n", ".eml files", messages->len, "");
   g_print ("%-44s %11.1f KB %12s\n", "their size", bytes / 1024.0, "");
   g_print ("%-44s %14u %12s\n", "recipients found (mail-doctor)", recipients, "");
-  g_print ("%-44s %9.0f msg/s %12s\n", "mail-doctor analysis (best of 5)", message_rate, "");
+  g_print ("%-44s %9.0f msg/s %12s\n", "mail-doctor analysis (CPU time, best of 5)", message_rate, "");
   if (sisimai)
     {
       double ratio = message_rate / sisimai_rate;
 
       g_print ("%-44s %14u %12s\n", "verdicts (Sisimai)", verdicts, "");
-      g_print ("%-44s %9.0f msg/s %12s\n", "Sisimai->make over the folder (best of 3)", sisimai_rate, "");
+      g_print ("%-44s %9.0f msg/s %12s\n", "Sisimai->make, same folder (CPU, best of 3)", sisimai_rate, "");
       g_print ("%-44s %13.1fx %12s  %s\n", "mail-doctor / Sisimai", ratio, ">= 20x", ratio >= 20 ? "ok" : "MISSED");
     }
   else

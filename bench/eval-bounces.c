@@ -2,12 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: eval-bounces [--quiet] [FOLDER]
+ * Usage: eval-bounces [--quiet] [--crlf|--cr] [FOLDER]
  *
  * FOLDER (default: $MD_BOUNCE_CORPUS) holds eml/, not-bounces/ and
  * expected.tsv, like shared/bounces. Prints the agreement per field
  * (reason, status, reply code, hard bounce, number of recipients), the
- * reason confusions, and unless --quiet every disagreement.
+ * reason confusions, and unless --quiet every disagreement. --crlf and
+ * --cr give the bounces with those line ends instead of LF: the verdicts
+ * must not change.
  */
 
 #include "config.h"
@@ -21,6 +23,7 @@ main (int   argc,
       char *argv[])
 {
   gboolean quiet = FALSE;
+  MdCorpusLineEnds line_ends = MD_CORPUS_LINE_ENDS_AS_IS;
   const char *folder = g_getenv ("MD_BOUNCE_CORPUS");
   g_autoptr(MdCorpusScore) score = NULL;
   g_autoptr(GError) error = NULL;
@@ -32,11 +35,16 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--quiet"))
         quiet = TRUE;
+      else if (g_str_equal (argv[i], "--crlf"))
+        line_ends = MD_CORPUS_LINE_ENDS_CRLF;
+      else if (g_str_equal (argv[i], "--cr"))
+        line_ends = MD_CORPUS_LINE_ENDS_CR;
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
-          printf ("Usage: %s [--quiet] [FOLDER]\n"
+          printf ("Usage: %s [--quiet] [--crlf|--cr] [FOLDER]\n"
                   "Scores the bounce analyzer against FOLDER/expected.tsv "
-                  "(default folder: $MD_BOUNCE_CORPUS).\n", argv[0]);
+                  "(default folder: $MD_BOUNCE_CORPUS), the bounces given with\n"
+                  "their own line ends or rewritten with CRLF or CR ones.\n", argv[0]);
           return 0;
         }
       else
@@ -50,7 +58,7 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
-  score = md_corpus_score_new (folder, &error);
+  score = md_corpus_score_new (folder, line_ends, &error);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   if (score == NULL)
     {

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "md-bounce-text.h"
 #include "md-bounce-view.h"
@@ -630,6 +631,75 @@ on_finding_activated (MdBounceView  *self,
                                 0.1, TRUE, 0.0, 0.3);
 }
 
+/* The highlighted code at @iter: the tags follow the text through edits,
+ * so they name the code even before the new analysis. */
+static gboolean
+find_tagged_code (MdBounceView      *self,
+                  const GtkTextIter *iter,
+                  GtkTextIter       *start,
+                  GtkTextIter       *end)
+{
+  for (MdHighlightKind kind = MD_HIGHLIGHT_SUCCESS; kind < MD_HIGHLIGHT_N_KINDS; kind++)
+    {
+      GtkTextTag *tag = md_bounce_highlighter_get_tag (self->highlighter, kind);
+
+      if (!gtk_text_iter_has_tag (iter, tag))
+        continue;
+
+      *start = *end = *iter;
+      if (!gtk_text_iter_starts_tag (start, tag))
+        gtk_text_iter_backward_to_tag_toggle (start, tag);
+      gtk_text_iter_forward_to_tag_toggle (end, tag);
+
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+tooltip_markup (const char *code)
+{
+  g_autoptr(MdCodeInfo) info = NULL;
+
+  if (strchr (code, '.') != NULL)
+    info = md_codes_describe_enhanced (code);
+  else
+    info = md_codes_describe_reply ((guint) g_ascii_strtoull (code, NULL, 10));
+  if (info == NULL)
+    return NULL;
+
+  return g_markup_printf_escaped ("<b>%s</b> · %s\n%s\n<i>%s</i>",
+                                  code, info->title, info->meaning,
+                                  md_code_class_to_string (info->klass));
+}
+
+/**
+ * md_bounce_view_dup_tooltip_at:
+ * @self: a #MdBounceView
+ * @offset: a character offset in the text
+ *
+ * Returns: (transfer full) (nullable): the tooltip shown over the code at
+ *   @offset (its meaning, in Pango markup), or %NULL where there is no code
+ */
+char *
+md_bounce_view_dup_tooltip_at (MdBounceView *self,
+                               gint64        offset)
+{
+  GtkTextIter iter, start, end;
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (MD_IS_BOUNCE_VIEW (self), NULL);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  if (!find_tagged_code (self, &iter, &start, &end))
+    return NULL;
+
+  code = gtk_text_iter_get_text (&start, &end);
+
+  return tooltip_markup (code);
+}
+
 static gboolean
 on_query_tooltip (MdBounceView *self,
                   int           x,
@@ -638,7 +708,9 @@ on_query_tooltip (MdBounceView *self,
                   GtkTooltip   *tooltip,
                   GtkTextView  *text_view)
 {
-  GtkTextIter iter;
+  g_autofree char *markup = NULL;
+  GdkRectangle first, last, area;
+  GtkTextIter iter, start, end;
 
   if (keyboard_mode)
     gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
@@ -651,49 +723,24 @@ on_query_tooltip (MdBounceView *self,
         return FALSE;
     }
 
-  /* The tags follow the text through edits, so they name the code even
-   * before the new analysis. */
-  for (MdHighlightKind kind = MD_HIGHLIGHT_SUCCESS; kind < MD_HIGHLIGHT_N_KINDS; kind++)
-    {
-      GtkTextTag *tag = md_bounce_highlighter_get_tag (self->highlighter, kind);
-      g_autoptr(MdCodeInfo) info = NULL;
-      g_autofree char *code = NULL;
-      g_autofree char *markup = NULL;
-      GdkRectangle first, last, area;
-      GtkTextIter start = iter, end = iter;
+  if (!find_tagged_code (self, &iter, &start, &end))
+    return FALSE;
 
-      if (!gtk_text_iter_has_tag (&iter, tag))
-        continue;
+  markup = md_bounce_view_dup_tooltip_at (self, gtk_text_iter_get_offset (&iter));
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
 
-      if (!gtk_text_iter_starts_tag (&start, tag))
-        gtk_text_iter_backward_to_tag_toggle (&start, tag);
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      code = gtk_text_iter_get_text (&start, &end);
+  /* The tooltip stays up while the pointer is over the same code. */
+  gtk_text_view_get_iter_location (text_view, &start, &first);
+  gtk_text_iter_backward_char (&end);
+  gtk_text_view_get_iter_location (text_view, &end, &last);
+  gdk_rectangle_union (&first, &last, &area);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         area.x, area.y, &area.x, &area.y);
+  gtk_tooltip_set_tip_area (tooltip, &area);
 
-      if (strchr (code, '.') != NULL)
-        info = md_codes_describe_enhanced (code);
-      else
-        info = md_codes_describe_reply ((guint) g_ascii_strtoull (code, NULL, 10));
-      if (info == NULL)
-        return FALSE;
-
-      markup = g_markup_printf_escaped ("<b>%s</b> · %s\n%s\n<i>%s</i>",
-                                        code, info->title, info->meaning,
-                                        md_code_class_to_string (info->klass));
-      gtk_tooltip_set_markup (tooltip, markup);
-
-      gtk_text_view_get_iter_location (text_view, &start, &first);
-      gtk_text_iter_backward_char (&end);
-      gtk_text_view_get_iter_location (text_view, &end, &last);
-      gdk_rectangle_union (&first, &last, &area);
-      gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                             area.x, area.y, &area.x, &area.y);
-      gtk_tooltip_set_tip_area (tooltip, &area);
-
-      return TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 static void

@@ -45,7 +45,8 @@ md_wizard_page_get_wizard (MdWizardPage *self)
   return priv->wizard;
 }
 
-/* The wizard owns its pages: no reference back, or neither would be freed. */
+/* The wizard owns its pages: a weak pointer back, or neither would be
+ * freed. A page can outlive the wizard, while it saves a report. */
 void
 md_wizard_page_set_wizard (MdWizardPage *self,
                            MdWizard     *wizard)
@@ -57,7 +58,7 @@ md_wizard_page_set_wizard (MdWizardPage *self,
 
   if (priv->wizard != NULL)
     g_signal_handlers_disconnect_by_func (priv->wizard, md_wizard_page_update, self);
-  priv->wizard = wizard;
+  g_set_weak_pointer (&priv->wizard, wizard);
   if (wizard != NULL)
     {
       g_signal_connect_object (wizard, "changed", G_CALLBACK (md_wizard_page_update),

@@ -46,15 +46,46 @@ md_corpus_score_free (MdCorpusScore *score)
   g_free (score);
 }
 
+/* Rewrites every LF (the corpus's line end) as CRLF or CR. */
+static char *
+rewrite_line_ends (const char       *data,
+                   gsize             length,
+                   MdCorpusLineEnds  line_ends,
+                   gsize            *out_length)
+{
+  GString *out = g_string_sized_new (length + length / 16);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] != '\n')
+        g_string_append_c (out, data[i]);
+      else if (line_ends == MD_CORPUS_LINE_ENDS_CRLF)
+        g_string_append (out, "\r\n");
+      else
+        g_string_append_c (out, '\r');
+    }
+
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 static MdBounceReport *
-analyze_file (const char  *path,
-              GError     **error)
+analyze_file (const char        *path,
+              MdCorpusLineEnds   line_ends,
+              GError           **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
 
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;
+
+  if (line_ends != MD_CORPUS_LINE_ENDS_AS_IS)
+    {
+      g_autofree char *stored = g_steal_pointer (&data);
+
+      data = rewrite_line_ends (stored, length, line_ends, &length);
+    }
 
   return md_bounce_analyze (data, length);
 }
@@ -121,9 +152,10 @@ score_row (MdCorpusScore   *score,
 }
 
 static gboolean
-score_not_bounces (MdCorpusScore  *score,
-                   const char     *folder,
-                   GError        **error)
+score_not_bounces (MdCorpusScore     *score,
+                   const char        *folder,
+                   MdCorpusLineEnds   line_ends,
+                   GError           **error)
 {
   g_autofree char *dir_path = g_build_filename (folder, "not-bounces", NULL);
   g_autoptr(GDir) dir = NULL;
@@ -139,7 +171,7 @@ score_not_bounces (MdCorpusScore  *score,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_autoptr(MdBounceReport) report = analyze_file (path, error);
+      g_autoptr(MdBounceReport) report = analyze_file (path, line_ends, error);
 
       if (report == NULL)
         return FALSE;
@@ -157,6 +189,7 @@ score_not_bounces (MdCorpusScore  *score,
 /**
  * md_corpus_score_new:
  * @folder: a folder with eml/, not-bounces/ and expected.tsv
+ * @line_ends: the line ends to give the bounces with
  * @error: return location for a #GError
  *
  * Analyzes every bounce of @folder and compares the verdicts with
@@ -165,8 +198,9 @@ score_not_bounces (MdCorpusScore  *score,
  * Returns: (transfer full): the score, or %NULL when the folder cannot be read
  */
 MdCorpusScore *
-md_corpus_score_new (const char  *folder,
-                     GError     **error)
+md_corpus_score_new (const char        *folder,
+                     MdCorpusLineEnds   line_ends,
+                     GError           **error)
 {
   g_autoptr(MdCorpusScore) score = g_new0 (MdCorpusScore, 1);
   g_autofree char *tsv_path = g_build_filename (folder, "expected.tsv", NULL);
@@ -219,7 +253,7 @@ md_corpus_score_new (const char  *folder,
         {
           g_autofree char *path = g_build_filename (folder, "eml", cols[COL_FILE], NULL);
 
-          report = analyze_file (path, error);
+          report = analyze_file (path, line_ends, error);
           if (report == NULL)
             return NULL;
           current = g_strdup (cols[COL_FILE]);
@@ -230,7 +264,7 @@ md_corpus_score_new (const char  *folder,
       score_row (score, report, cols);
     }
 
-  if (!score_not_bounces (score, folder, error))
+  if (!score_not_bounces (score, folder, line_ends, error))
     return NULL;
 
   return g_steal_pointer (&score);

@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* The line ends the bounces are given with: as stored, or rewritten. */
+typedef enum {
+  MD_CORPUS_LINE_ENDS_AS_IS = 0,
+  MD_CORPUS_LINE_ENDS_CRLF,
+  MD_CORPUS_LINE_ENDS_CR,
+} MdCorpusLineEnds;
+
 /* Agreement with expected.tsv, per field. A row is one recipient of one
  * bounce; "count" is per file (how many recipients the analyzer found). */
 typedef struct {
@@ -25,12 +32,13 @@ typedef struct {
   GHashTable *confusion;       /* "expected -> got" (char *) → count */
 } MdCorpusScore;
 
-MdCorpusScore *md_corpus_score_new     (const char     *folder,
-                                        GError        **error);
-void           md_corpus_score_free    (MdCorpusScore  *score);
-double         md_corpus_score_percent (guint           ok,
-                                        guint           total);
-char          *md_corpus_score_summary (MdCorpusScore  *score);
+MdCorpusScore *md_corpus_score_new     (const char       *folder,
+                                        MdCorpusLineEnds  line_ends,
+                                        GError          **error);
+void           md_corpus_score_free    (MdCorpusScore    *score);
+double         md_corpus_score_percent (guint             ok,
+                                        guint             total);
+char          *md_corpus_score_summary (MdCorpusScore    *score);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdCorpusScore, md_corpus_score_free)
 

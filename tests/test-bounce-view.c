@@ -430,6 +430,13 @@ test_example_highlight (void)
 
   g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-example"));
 
+  /* A recipient's row opens on what happened, who acts, what to do and the
+   * server's own words. */
+  adw_expander_row_set_expanded (recipients->pdata[2], TRUE);
+  md_test_ui_iterate (300);
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "The server said"));
+  g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-recipient"));
+
   close_window (window);
 }
 
@@ -498,6 +505,21 @@ test_click_finding (void)
   close_window (window);
 }
 
+static gboolean
+query_tooltip (GtkTextView *text_view,
+               int          x,
+               int          y,
+               gboolean     keyboard_mode)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (text_view, "query-tooltip", x, y, keyboard_mode, tooltip, &shown);
+  g_object_unref (tooltip);
+
+  return shown;
+}
+
 static void
 test_tooltip (void)
 {
@@ -506,40 +528,44 @@ test_tooltip (void)
   GtkTextView *text_view = md_bounce_view_get_text_view (view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   g_autoptr(MdCodeInfo) info = md_codes_describe_enhanced ("5.1.1");
+  g_autofree char *title = g_markup_escape_text (info->title, -1);
+  g_autofree char *markup = NULL;
+  GdkRectangle location;
   GtkTextIter iter;
   gint64 start;
-  gboolean shown = FALSE;
+  int x, y;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "bounce.example", NULL);
   wait_for_analysis (view);
-
-  /* Keyboard mode: the tooltip describes the code at the cursor. */
   g_assert_true (md_finding_row_get_occurrence (find_row (view, "5.1.1"), 0, &start, NULL));
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + 2);
+
+  /* What the tooltip says over 5.1.1: the code, its meaning in the
+   * knowledge base, its class. */
+  markup = md_bounce_view_dup_tooltip_at (view, start + 2);
+  g_assert_nonnull (markup);
+  g_assert_true (g_str_has_prefix (markup, "<b>5.1.1</b>"));
+  g_assert_nonnull (strstr (markup, title));
+  g_assert_null (md_bounce_view_dup_tooltip_at (view, 0));
+
+  /* The pointer over the code's second character, once on screen... */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + 1);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0.0, TRUE, 0.0, 0.5);
+  md_test_ui_iterate (300);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + location.width / 2, location.y + location.height / 2,
+                                         &x, &y);
+  g_assert_true (query_tooltip (text_view, x, y, FALSE));
+  /* ...and over the first line, where there is none. */
+  g_assert_false (query_tooltip (text_view, 20, 5, FALSE));
+
+  /* Keyboard mode: the code at the cursor. */
   gtk_text_buffer_place_cursor (buffer, &iter);
-  {
-    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-    GtkWidget *label;
-
-    g_signal_emit_by_name (text_view, "query-tooltip", 0, 0, TRUE, tooltip, &shown);
-    g_assert_true (shown);
-    g_object_unref (tooltip);
-    (void) label;
-  }
-
-  /* Out of any code, no tooltip. */
+  g_assert_true (query_tooltip (text_view, 0, 0, TRUE));
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  {
-    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_assert_false (query_tooltip (text_view, 0, 0, TRUE));
 
-    shown = TRUE;
-    g_signal_emit_by_name (text_view, "query-tooltip", 0, 0, TRUE, tooltip, &shown);
-    g_assert_false (shown);
-    g_object_unref (tooltip);
-  }
-
-  g_assert_nonnull (info);
   close_window (window);
 }
 
@@ -556,6 +582,7 @@ test_typing_reanalyses (void)
   md_bounce_view_set_bytes (view, g_bytes_new_static ("Nothing to see here\n", 20), NULL);
   wait_for_analysis (view);
   g_assert_cmpstr (md_bounce_panel_get_page (md_bounce_view_get_panel (view)), ==, "nothing");
+  g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-nothing"));
 
   /* Typed like a person: the analysis follows, without any action. */
   gtk_text_buffer_get_end_iter (buffer, &end);

@@ -981,7 +981,8 @@ static const char * const systemerror_phrases[] = {
   "can't create user output file",
   "could not load drd for domain",
   "internal error reading data",
-  "internal server error: operation now in progress",
+  "internal server error",
+  "internal error",
   "internal system error",
   "interrupted system call",
   "it encountered an error while being processed",
@@ -1111,6 +1112,10 @@ static const char * const syntaxerror_phrases[] = {
   "bad sequence of commands",
   "improper sequence of commands",
   "command parameter not implemented",
+  "syntax error in parameters or arguments",
+  "syntax error, command unrecognized",
+  "command unrecognized",
+  "command not implemented",
 };
 
 static const char * const vacation_phrases[] = {
@@ -2037,12 +2042,17 @@ md_bounce_classify (const MdBounceEvidence *evidence,
   MdReason reason = MD_REASON_UNDEFINED;
   gboolean permanent;
   gboolean said_something;
+  gboolean read_whole;
 
   g_return_val_if_fail (evidence != NULL, MD_REASON_UNDEFINED);
 
+  /* The whole bounce speaks of every recipient: its words stand in for a
+   * missing diagnostic only when no DSN field speaks of this one; they are
+   * read again below when the diagnostic itself says nothing useful. */
+  read_whole = evidence->text != NULL && evidence->status == NULL && evidence->action == NULL;
   judgement_init (&j, evidence,
-                  evidence->diagnostic != NULL && evidence->diagnostic[0] != '\0' ?
-                  evidence->diagnostic : evidence->text);
+                  evidence->diagnostic != NULL && evidence->diagnostic[0] != '\0' ? evidence->diagnostic :
+                  read_whole ? evidence->text : NULL);
   said_something = j.text[0] != '\0';
   permanent = decide_permanent (&j);
 

@@ -952,19 +952,19 @@ ensure_tables (void)
             {
               char *code = g_strdup_printf ("%c%s", classes[c], e->code + 1);
 
-              /* A provider's own meaning of a code wins over the registry's. */
-              if (!g_hash_table_contains (enhanced_infos, code))
-                g_hash_table_insert (enhanced_infos, code,
-                                     info_new_static (code, class_from_digit (classes[c]), origin, e->vendor,
-                                                      e->reason, e->title, e->meaning, e->advice));
-              else
-                g_free (code);
+              g_hash_table_insert (enhanced_infos, code,
+                                   info_new_static (code, class_from_digit (classes[c]), origin, e->vendor,
+                                                    e->reason, e->title, e->meaning, e->advice));
             }
         }
       else
-        g_hash_table_insert (enhanced_infos, (char *) e->code,
+        {
+          /* A provider's own meaning replaces the registry's, inserted above. */
+          g_free (g_hash_table_lookup (enhanced_infos, e->code));
+          g_hash_table_insert (enhanced_infos, (char *) e->code,
                              info_new_static (e->code, class_from_digit (e->code[0]), origin, e->vendor,
                                               e->reason, e->title, e->meaning, e->advice));
+        }
     }
 
   range_infos = g_new0 (MdCodeInfo, G_N_ELEMENTS (enhanced_ranges));
