@@ -28,12 +28,12 @@ struct _MdFindingRow
   GtkListBoxRow  parent_instance;
 
   GtkLabel      *code_label;
-  GtkLabel      *title_label;
-  GtkLabel      *meaning_label;
-  GtkLabel      *where_label;
+  GtkLabel      *text_label;
 
   char          *code;
   MdCodeClass    klass;
+  char          *title;
+  char          *meaning;
   char          *vendor;
   GArray        *occurrences;   /* Occurrence, in the order added */
   guint          next;          /* the one shown by the next activation */
@@ -94,14 +94,29 @@ format_where (MdFindingRow *self)
   return g_steal_pointer (&where);
 }
 
+static void
+md_finding_row_update_text (MdFindingRow *self)
+{
+  g_autofree char *where = self->occurrences->len > 0 ? format_where (self) : NULL;
+  g_autofree char *markup = NULL;
+
+  if (where != NULL)
+    markup = g_markup_printf_escaped ("<b>%s</b>%s%s\n<span size=\"small\" fgalpha=\"55%%\">%s</span>",
+                                      self->title, *self->meaning ? "\n" : "", self->meaning, where);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>%s%s",
+                                      self->title, *self->meaning ? "\n" : "", self->meaning);
+
+  gtk_label_set_markup (self->text_label, markup);
+}
+
 static gboolean
 md_finding_row_refresh (gpointer user_data)
 {
   MdFindingRow *self = user_data;
-  g_autofree char *where = format_where (self);
 
   self->refresh_id = 0;
-  gtk_label_set_text (self->where_label, where);
+  md_finding_row_update_text (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -127,15 +142,10 @@ md_finding_row_new (const char  *code,
   gtk_label_set_text (self->code_label, code);
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), class_css_name (klass));
 
-  if (info != NULL)
-    {
-      gtk_label_set_text (self->title_label, info->title);
-      gtk_label_set_text (self->meaning_label, info->meaning);
-      self->vendor = g_strdup (info->vendor);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->meaning_label),
-                          *gtk_label_get_text (self->meaning_label) != '\0');
+  self->title = g_strdup (info != NULL && info->title != NULL ? info->title : code);
+  self->meaning = g_strdup (info != NULL && info->meaning != NULL ? info->meaning : "");
+  self->vendor = info != NULL ? g_strdup (info->vendor) : NULL;
+  md_finding_row_update_text (self);
 
   return GTK_WIDGET (self);
 }
@@ -161,7 +171,7 @@ md_finding_row_get_title (MdFindingRow *self)
 {
   g_return_val_if_fail (MD_IS_FINDING_ROW (self), NULL);
 
-  return gtk_label_get_text (self->title_label);
+  return self->title;
 }
 
 const char *
@@ -169,7 +179,7 @@ md_finding_row_get_meaning (MdFindingRow *self)
 {
   g_return_val_if_fail (MD_IS_FINDING_ROW (self), NULL);
 
-  return gtk_label_get_text (self->meaning_label);
+  return self->meaning;
 }
 
 /**
@@ -303,6 +313,8 @@ md_finding_row_finalize (GObject *object)
   MdFindingRow *self = MD_FINDING_ROW (object);
 
   g_free (self->code);
+  g_free (self->title);
+  g_free (self->meaning);
   g_free (self->vendor);
   g_array_unref (self->occurrences);
 
@@ -320,9 +332,7 @@ md_finding_row_class_init (MdFindingRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/md-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MdFindingRow, code_label);
-  gtk_widget_class_bind_template_child (widget_class, MdFindingRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MdFindingRow, meaning_label);
-  gtk_widget_class_bind_template_child (widget_class, MdFindingRow, where_label);
+  gtk_widget_class_bind_template_child (widget_class, MdFindingRow, text_label);
 }
 
 static void

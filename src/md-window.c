@@ -11,6 +11,9 @@
 #include "md-window.h"
 #include "md-wizard.h"
 
+/* Below this width, Next is an arrow. */
+#define NARROW_WIDTH 420
+
 struct _MdWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -79,12 +82,24 @@ static void
 update_wizard_navigation (MdWindow *self)
 {
   gboolean diagnose;
+  int width, height;
 
   /* The view stack says so once already while the template is built. */
   if (self->wizard == NULL || self->back_button == NULL)
     return;
 
   diagnose = g_strcmp0 (md_window_get_view (self), "diagnose") == 0;
+
+  /* On a phone, the words would push the header bar past 360 px. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && width < NARROW_WIDTH)
+    gtk_button_set_icon_name (GTK_BUTTON (self->next_button), "go-next-symbolic");
+  else if (gtk_button_get_label (GTK_BUTTON (self->next_button)) == NULL)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->next_button), _("_Next"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->next_button), TRUE);
+    }
+
   gtk_widget_set_visible (self->back_button, diagnose && md_wizard_get_can_go_back (self->wizard));
   gtk_widget_set_visible (self->next_button, diagnose && md_wizard_get_has_next (self->wizard));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.wizard-back",
@@ -187,6 +202,7 @@ md_window_init (MdWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->wizard, "notify::has-next", G_CALLBACK (update_wizard_navigation),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (update_wizard_navigation), NULL);
   update_wizard_navigation (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
