@@ -355,6 +355,10 @@ md_wizard_page_start_init (MdWizardPageStart *self)
   g_autofree char *last = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Screen readers read the validation message with the field. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->address_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->address_message, NULL,
+                                  -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->providers = g_ptr_array_new_with_free_func (g_object_unref);

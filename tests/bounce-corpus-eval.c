@@ -46,7 +46,8 @@ md_corpus_score_free (MdCorpusScore *score)
   g_free (score);
 }
 
-/* Rewrites every LF (the corpus's line end) as CRLF or CR. */
+/* Rewrites every line end (LF, or the CRLF some corpus files already have)
+ * as CRLF or CR, so that the message is the same but for its line ends. */
 static char *
 rewrite_line_ends (const char       *data,
                    gsize             length,
@@ -57,6 +58,8 @@ rewrite_line_ends (const char       *data,
 
   for (gsize i = 0; i < length; i++)
     {
+      if (data[i] == '\r' && i + 1 < length && data[i + 1] == '\n')
+        continue;
       if (data[i] != '\n')
         g_string_append_c (out, data[i]);
       else if (line_ends == MD_CORPUS_LINE_ENDS_CRLF)
