@@ -537,7 +537,9 @@ md_bounce_view_clear (MdBounceView *self)
 
   /* The text first: its tags go with it, which is cheaper than removing them. */
   g_signal_handlers_block_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_text_buffer_begin_irreversible_action (self->buffer);
   gtk_text_buffer_set_text (self->buffer, "", 0);
+  gtk_text_buffer_end_irreversible_action (self->buffer);
   g_signal_handlers_unblock_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   md_bounce_highlighter_clear (self->highlighter);
 
