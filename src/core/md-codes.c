@@ -886,7 +886,7 @@ static int
 compare_reply (const void *key,
                const void *member)
 {
-  guint code = GPOINTER_TO_UINT (key);
+  guint code = *(const guint *) key;
   const ReplyEntry *entry = member;
 
   return (code > entry->code) - (code < entry->code);
@@ -987,7 +987,7 @@ md_codes_lookup_reply (guint reply_code)
   const ReplyEntry *entry;
 
   ensure_tables ();
-  entry = bsearch (GUINT_TO_POINTER (reply_code), reply_codes, G_N_ELEMENTS (reply_codes),
+  entry = bsearch (&reply_code, reply_codes, G_N_ELEMENTS (reply_codes),
                    sizeof (ReplyEntry), compare_reply);
 
   return entry != NULL ? &reply_infos[entry - reply_codes] : NULL;
