@@ -889,6 +889,28 @@ md_check_autodiscover_evaluate (MdCheck        *check,
   md_check_finish (check, status, summary);
 }
 
+/* The TXT strings of an answer that @match accepts, each joined into one
+ * record (a record may be split into 255-byte strings) and made valid UTF-8. */
+static GPtrArray *
+txt_records_matching (MdDnsAnswer *txt,
+                      gboolean   (*match) (const char *record))
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (GList *l = txt->outcome == MD_DNS_OK ? txt->records : NULL; l; l = l->next)
+    {
+      g_autofree char **strings = NULL;
+      g_autofree char *joined = NULL;
+
+      g_variant_get (l->data, "(^a&s)", &strings);
+      joined = g_strjoinv ("", strings);
+      if (match (joined))
+        g_ptr_array_add (found, g_utf8_make_valid (joined, -1));
+    }
+
+  return found;
+}
+
 /* ---- DMARC ------------------------------------------------------------- */
 
 static void
@@ -901,7 +923,7 @@ dmarc_answer_cb (GObject      *object,
   MdCheck *check = data->check;
   g_autofree char *record = NULL;
   g_autoptr(MdDmarcRecord) dmarc = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = NULL;
   MdDnsAnswer *txt;
 
   if (!collect (task, result, &data->answers[0]))
@@ -917,17 +939,7 @@ dmarc_answer_cb (GObject      *object,
       return;
     }
 
-  for (GList *l = txt->outcome == MD_DNS_OK ? txt->records : NULL; l; l = l->next)
-    {
-      g_autofree char **strings = NULL;
-      g_autofree char *joined = NULL;
-
-      g_variant_get (l->data, "(^a&s)", &strings);
-      joined = g_strjoinv ("", strings);
-      if (md_dmarc_is_dmarc (joined))
-        g_ptr_array_add (found, g_utf8_make_valid (joined, -1));
-    }
-
+  found = txt_records_matching (txt, md_dmarc_is_dmarc);
   if (found->len == 0)
     {
       md_check_add_advice (check, _("Publish a DMARC record: receivers then know what to do with mail that pretends "
@@ -1009,25 +1021,6 @@ typedef struct {
 
 static void spf_fetch (GTask *task, const char *domain, const char *path, guint depth);
 
-static GPtrArray *
-spf_records_of (MdDnsAnswer *txt)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
-
-  for (GList *l = txt->outcome == MD_DNS_OK ? txt->records : NULL; l; l = l->next)
-    {
-      g_autofree char **strings = NULL;
-      g_autofree char *joined = NULL;
-
-      g_variant_get (l->data, "(^a&s)", &strings);
-      joined = g_strjoinv ("", strings);
-      if (md_spf_is_spf (joined))
-        g_ptr_array_add (found, g_utf8_make_valid (joined, -1));
-    }
-
-  return found;
-}
-
 static void
 spf_walk (GTask      *task,
           const char *record_text,
@@ -1088,13 +1081,13 @@ spf_txt_cb (GObject      *object,
           lookup->txt = answer;
           answer = NULL;
           g_ptr_array_unref (lookup->spf_records);
-          lookup->spf_records = spf_records_of (lookup->txt);
+          lookup->spf_records = txt_records_matching (lookup->txt, md_spf_is_spf);
           if (lookup->spf_records->len == 1)
             spf_walk (task, g_ptr_array_index (lookup->spf_records, 0), "", 1);
         }
       else
         {
-          g_autoptr(GPtrArray) records = spf_records_of (answer);
+          g_autoptr(GPtrArray) records = txt_records_matching (answer, md_spf_is_spf);
 
           if (answer_failed (answer))
             g_ptr_array_add (lookup->failures, md_dns_answer_describe (answer, "TXT"));
