@@ -24,8 +24,7 @@ typedef enum {
 typedef enum {
   MD_CODE_ORIGIN_STANDARD = 0,
   MD_CODE_ORIGIN_CLIENT,     /* produced by the mail program, not a server (101, 111) */
-  MD_CODE_ORIGIN_VENDOR,     /* outside the standards: one vendor's extension (GroupWise 420,
-                              * Exchange 432/449…), or, with vendor NULL, a code some servers use */
+  MD_CODE_ORIGIN_VENDOR,     /* one vendor's extension (GroupWise 420, Exchange 432/449…) */
   MD_CODE_ORIGIN_PROVIDER,   /* a provider's documented meaning (Gmail, Microsoft 365…) */
   MD_CODE_ORIGIN_DERIVED,    /* not in the base: meaning built from the digits */
 } MdCodeOrigin;
@@ -95,34 +94,12 @@ typedef struct {
 const MdCodeInfo *md_codes_lookup_reply      (guint        reply_code);
 const MdCodeInfo *md_codes_lookup_enhanced   (const char  *enhanced_code);
 
-/* A provider's own meaning of an enhanced code (exact code or documented range),
- * or NULL. "Microsoft 365" also finds the meanings of Exchange servers. */
-const MdCodeInfo *md_codes_lookup_provider   (const char  *enhanced_code,
-                                              const char  *vendor);
-
-/* The provider whose servers the text names ("Gmail", "Microsoft 365",
- * "Exchange", "Yahoo"), the earliest mention winning, or NULL. Pass the
- * server's words and host names, not the whole bounce: the returned
- * message's own headers would mislead it. */
-const char       *md_codes_guess_vendor      (const char  *text,
-                                              gssize       length);
-
-/* Every entry, for listings and tests: the reply codes in order; the
- * enhanced codes of the registry once per class (2, 4, 5), then the
- * providers' codes (a range has a code like "5.7.606-5.7.649"). */
-const MdCodeInfo *md_codes_list_reply        (gsize       *n_infos);
-const MdCodeInfo *md_codes_list_enhanced     (gsize       *n_infos);
-
 /* Always return a description: the base's entry, or one derived from the digits
  * (class, subject digit, second digit of a reply code) for a code the base lacks.
  * Unlike the look-ups, the strings are already translated and owned by the
  * returned copy: free it with md_code_info_free(). */
 MdCodeInfo       *md_codes_describe_reply    (guint        reply_code);
 MdCodeInfo       *md_codes_describe_enhanced (const char  *enhanced_code);
-/* As md_codes_describe_enhanced(), but the vendor's own meaning first when it
- * has one (vendor from md_codes_guess_vendor(), or NULL). */
-MdCodeInfo       *md_codes_describe_enhanced_for (const char *enhanced_code,
-                                                  const char *vendor);
 void              md_code_info_free          (MdCodeInfo  *info);
 
 MdCodeClass       md_code_class_from_digit   (char         digit);
