@@ -131,8 +131,7 @@ md_bounce_analysis_new (GBytes *bytes)
 
   md_bounce_text_map_offsets (data, length, offsets, 2 * n, chars);
 
-  /* The scanner gives the codes in the order of the text, which the line
-   * count and md_bounce_analysis_find_code() rely on. */
+  /* The scanner gives the codes in the order of the text. */
   {
     g_autofree gsize *starts = g_new (gsize, n_found + 1);
 
@@ -152,6 +151,7 @@ md_bounce_analysis_new (GBytes *bytes)
       code->end = chars[2 * i + 1];
       code->line = lines[i];
       code->klass = span->klass;
+      code->index = i;
       g_strlcpy (code->code, span->code, sizeof code->code);
       g_array_append_val (self->spans, highlight);
     }
@@ -165,6 +165,24 @@ md_bounce_analysis_new (GBytes *bytes)
     }
 
   return self;
+}
+
+/**
+ * md_bounce_analysis_run:
+ * @bytes: the text as given, any bytes
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Analyses @bytes in the calling thread.
+ *
+ * Returns: (transfer full): the analysis
+ */
+MdBounceAnalysis *
+md_bounce_analysis_run (GBytes       *bytes,
+                        GCancellable *cancellable)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return md_bounce_analysis_new (bytes);
 }
 
 static void

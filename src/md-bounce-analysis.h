@@ -19,6 +19,7 @@ typedef struct {
   gint64       end;
   guint        line;       /* from 0 */
   MdCodeClass  klass;
+  guint        index;      /* of the finding in the report */
   char         code[12];   /* "550", "5.7.606" */
 } MdBounceCodeSpan;
 
@@ -26,6 +27,8 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (MdBounceAnalysis, md_bounce_analysis, MD, BOUNCE_ANALYSIS, GObject)
 
+MdBounceAnalysis       *md_bounce_analysis_run          (GBytes               *bytes,
+                                                         GCancellable         *cancellable);
 void                    md_bounce_analysis_run_async    (GBytes               *bytes,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,

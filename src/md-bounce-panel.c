@@ -262,63 +262,6 @@ detail_label (const char *heading,
   return box;
 }
 
-/* What a recipient's row shows once expanded. */
-typedef struct {
-  char *headline;
-  char *actor;
-  char *advice;
-  char *diagnostic;
-} Details;
-
-static void
-details_free (Details *details)
-{
-  g_free (details->headline);
-  g_free (details->actor);
-  g_free (details->advice);
-  g_free (details->diagnostic);
-  g_free (details);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Details, details_free)
-
-/* The details are built on the first expansion: most rows are never
- * opened, and a new report is laid out faster without them. */
-static void
-on_recipient_expanded (AdwExpanderRow *row,
-                       GParamSpec     *pspec,
-                       gpointer        user_data)
-{
-  g_autoptr(Details) details = g_object_steal_data (G_OBJECT (row), "md-details");
-  GtkWidget *box, *details_row;
-
-  if (details == NULL || !adw_expander_row_get_expanded (row))
-    {
-      if (details != NULL)
-        g_object_set_data_full (G_OBJECT (row), "md-details", g_steal_pointer (&details), (GDestroyNotify) details_free);
-      return;
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  if (details->headline != NULL && *details->headline)
-    gtk_box_append (GTK_BOX (box), detail_label (_("What happened"), details->headline, FALSE));
-  if (details->actor != NULL)
-    gtk_box_append (GTK_BOX (box), detail_label (_("Who must act"), details->actor, FALSE));
-  if (details->advice != NULL)
-    gtk_box_append (GTK_BOX (box), detail_label (_("What to do"), details->advice, FALSE));
-  if (details->diagnostic != NULL && *details->diagnostic)
-    gtk_box_append (GTK_BOX (box), detail_label (_("The server said"), details->diagnostic, TRUE));
-
-  details_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), box);
-  adw_expander_row_add_row (row, details_row);
-}
-
 /**
  * md_bounce_panel_add_recipient:
  * @self: a #MdBouncePanel
@@ -332,8 +275,7 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
                                const MdBounceVerdict *verdict)
 {
   g_autofree char *subtitle = NULL;
-  GtkWidget *row, *icon, *badge;
-  Details *details;
+  GtkWidget *row, *icon, *badge, *details, *details_row;
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (verdict != NULL);
@@ -360,13 +302,24 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   set_class (badge, verdict->klass);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
 
-  details = g_new0 (Details, 1);
-  details->headline = g_strdup (verdict->headline);
-  details->actor = g_strdup (verdict->actor);
-  details->advice = g_strdup (verdict->advice);
-  details->diagnostic = g_strdup (verdict->diagnostic);
-  g_object_set_data_full (G_OBJECT (row), "md-details", details, (GDestroyNotify) details_free);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_recipient_expanded), NULL);
+  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (details, 12);
+  gtk_widget_set_margin_bottom (details, 12);
+  gtk_widget_set_margin_start (details, 12);
+  gtk_widget_set_margin_end (details, 12);
+  if (verdict->headline != NULL && *verdict->headline)
+    gtk_box_append (GTK_BOX (details), detail_label (_("What happened"), verdict->headline, FALSE));
+  if (verdict->actor != NULL)
+    gtk_box_append (GTK_BOX (details), detail_label (_("Who must act"), verdict->actor, FALSE));
+  if (verdict->advice != NULL)
+    gtk_box_append (GTK_BOX (details), detail_label (_("What to do"), verdict->advice, FALSE));
+  if (verdict->diagnostic != NULL && *verdict->diagnostic)
+    gtk_box_append (GTK_BOX (details), detail_label (_("The server said"), verdict->diagnostic, TRUE));
+
+  details_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
   g_object_set_data (G_OBJECT (row), "md-class", GINT_TO_POINTER (verdict->klass));
   gtk_list_box_append (self->recipients_list, row);

@@ -61,7 +61,6 @@ struct _MdBounceView
   gboolean              busy;
 
   gboolean              loading;           /* until the text is all in the buffer */
-  guint                 load_generation;   /* bumped by every new text, not by edits */
   char                 *loading_text;
   gsize                 loading_length;
   gsize                 loading_pos;
@@ -442,8 +441,7 @@ on_text_made_valid (GObject      *object,
   gsize length;
   char *data;
 
-  /* Edits made meanwhile do not matter, only a newer text does. */
-  if (self == NULL || text == NULL || request->generation != self->load_generation || !self->loading)
+  if (self == NULL || text == NULL || request->generation != self->generation || !self->loading)
     return;
 
   data = g_bytes_unref_to_data (g_steal_pointer (&text), &length);
@@ -491,7 +489,6 @@ md_bounce_view_set_bytes (MdBounceView *self,
   md_bounce_highlighter_clear (self->highlighter);
 
   self->loading = TRUE;
-  self->load_generation++;
   md_bounce_highlighter_set_hold (self->highlighter, TRUE);
   data = g_bytes_get_data (bytes, &size);
   if (size <= LOAD_CHUNK_BYTES)
@@ -503,11 +500,7 @@ md_bounce_view_set_bytes (MdBounceView *self,
     }
   else
     {
-      Request *request = request_new (self, NULL);
-      g_autoptr(GTask) task = NULL;
-
-      request->generation = self->load_generation;
-      task = g_task_new (NULL, NULL, on_text_made_valid, request);
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_text_made_valid, request_new (self, NULL));
 
       /* Megabytes of binary junk take a while to make valid: not here. */
       g_task_set_source_tag (task, md_bounce_view_set_bytes);
@@ -532,16 +525,13 @@ md_bounce_view_clear (MdBounceView *self)
   g_return_if_fail (MD_IS_BOUNCE_VIEW (self));
 
   md_bounce_view_stop (self);
+  md_bounce_highlighter_clear (self->highlighter);
   g_clear_object (&self->analysis);
   self->generation++;
 
-  /* The text first: its tags go with it, which is cheaper than removing them. */
   g_signal_handlers_block_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_text_buffer_begin_irreversible_action (self->buffer);
   gtk_text_buffer_set_text (self->buffer, "", 0);
-  gtk_text_buffer_end_irreversible_action (self->buffer);
   g_signal_handlers_unblock_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  md_bounce_highlighter_clear (self->highlighter);
 
   md_bounce_panel_clear (self->panel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bounce.copy-analysis", FALSE);
@@ -639,9 +629,6 @@ on_finding_activated (MdBounceView  *self,
   gtk_text_buffer_select_range (self->buffer, &start, &end);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.1, TRUE, 0.0, 0.3);
-  /* "Show in the text": the focus goes there too, where the selection is
-   * drawn plainly and the keyboard can act on it. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* The highlighted code at @iter: the tags follow the text through edits,

@@ -606,42 +606,6 @@ test_typing_reanalyses (void)
   close_window (window);
 }
 
-/* Typing while a large text is still being made valid and inserted: the
- * text ends up whole, with the typed line, and is analysed as such. */
-static void
-test_typing_while_loading (void)
-{
-  MdWindow *window = open_window (1200, 800);
-  MdBounceView *view = get_view (window);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (view));
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) shown_bytes = NULL;
-  g_autofree char *shown = NULL;
-  GtkTextIter start, end;
-
-  for (guint i = 0; text->len < 2 * 1024 * 1024; i++)
-    g_string_append_printf (text, "%u: remote host said: 550 5.1.1 no such user\n", i);
-  bytes = g_bytes_new (text->str, text->len);
-
-  md_bounce_view_set_bytes (view, bytes, NULL);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_insert_interactive (buffer, &start, "said: 421 4.7.0 try again later\n", -1, TRUE);
-  g_assert_true (md_test_ui_wait_for (view_is_idle, view, 30000));
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  g_assert_cmpuint (strlen (shown), ==, text->len + strlen ("said: 421 4.7.0 try again later\n"));
-  g_assert_true (g_str_has_suffix (shown, text->str + text->len - 100));
-  g_assert_nonnull (strstr (shown, "said: 421 4.7.0 try again later\n"));
-  g_assert_nonnull (find_row (view, "4.7.0"));
-
-  shown_bytes = g_bytes_new (shown, strlen (shown));
-  assert_tags_match_scanner (view, shown_bytes);
-
-  close_window (window);
-}
-
 static void
 test_invalid_utf8 (void)
 {
@@ -1020,7 +984,6 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/click-finding", test_click_finding);
   g_test_add_func ("/md/bounce-view/tooltip", test_tooltip);
   g_test_add_func ("/md/bounce-view/typing", test_typing_reanalyses);
-  g_test_add_func ("/md/bounce-view/typing-while-loading", test_typing_while_loading);
   g_test_add_func ("/md/bounce-view/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
