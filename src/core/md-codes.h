@@ -24,7 +24,8 @@ typedef enum {
 typedef enum {
   MD_CODE_ORIGIN_STANDARD = 0,
   MD_CODE_ORIGIN_CLIENT,     /* produced by the mail program, not a server (101, 111) */
-  MD_CODE_ORIGIN_VENDOR,     /* one vendor's extension (GroupWise 420, Exchange 432/449…) */
+  MD_CODE_ORIGIN_VENDOR,     /* outside the standards: one vendor's extension (GroupWise 420,
+                              * Exchange 432/449…), or, with vendor NULL, a code some servers use */
   MD_CODE_ORIGIN_PROVIDER,   /* a provider's documented meaning (Gmail, Microsoft 365…) */
   MD_CODE_ORIGIN_DERIVED,    /* not in the base: meaning built from the digits */
 } MdCodeOrigin;
@@ -94,12 +95,27 @@ typedef struct {
 const MdCodeInfo *md_codes_lookup_reply      (guint        reply_code);
 const MdCodeInfo *md_codes_lookup_enhanced   (const char  *enhanced_code);
 
+/* The IANA registry's meaning only, whatever the providers say. */
+const MdCodeInfo *md_codes_lookup_standard   (const char  *enhanced_code);
+
+/* One provider's documented meaning of an enhanced code (exact code, then a
+ * documented range), vendor compared without case ("Gmail", "Microsoft 365",
+ * "Yahoo"); any provider's when vendor is NULL. md_codes_lookup_enhanced()
+ * gives a provider's meaning only where it is the one people meet (5.7.26,
+ * 4.2.1…); this finds the others too (Yahoo's 5.7.9, Microsoft's 5.1.10…). */
+const MdCodeInfo *md_codes_lookup_provider   (const char  *enhanced_code,
+                                              const char  *vendor);
+
 /* Always return a description: the base's entry, or one derived from the digits
  * (class, subject digit, second digit of a reply code) for a code the base lacks.
  * Unlike the look-ups, the strings are already translated and owned by the
  * returned copy: free it with md_code_info_free(). */
 MdCodeInfo       *md_codes_describe_reply    (guint        reply_code);
 MdCodeInfo       *md_codes_describe_enhanced (const char  *enhanced_code);
+/* As md_codes_describe_enhanced(), but the vendor's own meaning first when it
+ * documents the code (vendor may be NULL). */
+MdCodeInfo       *md_codes_describe_enhanced_for (const char *enhanced_code,
+                                                  const char *vendor);
 void              md_code_info_free          (MdCodeInfo  *info);
 
 MdCodeClass       md_code_class_from_digit   (char         digit);
