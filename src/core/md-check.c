@@ -192,7 +192,10 @@ md_check_add_evidence (MdCheck    *self,
 {
   g_return_if_fail (MD_IS_CHECK (self));
   g_return_if_fail (evidence != NULL);
-  add_unique (self, self->evidence, evidence);
+  /* Kept as seen, repeats included: an SPF tree has the same term at
+   * several places. Advice, records and links are said once. */
+  g_ptr_array_add (self->evidence, g_strdup (evidence));
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void

@@ -57,11 +57,17 @@ typedef struct {
   GResolver      *resolver;
   SoupSession    *session;
   guint           pending;
-  MdMxResult     *mx;
-  gboolean        mx_done;
-  MdLookupResult *autodiscover;
-  MdLookupResult *spf;
   GError         *error;
+  gulong          cancelled_id;
+  MdMxResult     *mx;             /* once the MX records are in */
+  gboolean        hosts_done;
+  gboolean        mx_evaluated;
+  gboolean        autodiscover_done;
+  gboolean        provider_known;
+  gboolean        web_started;
+  MdLookupResult *autodiscover;   /* each waits here for its verdict */
+  MdLookupResult *spf;
+  MdLookupResult *dmarc;
 } RunData;
 
 static void
@@ -72,6 +78,7 @@ run_data_free (RunData *data)
   g_clear_pointer (&data->mx, md_mx_result_free);
   g_clear_pointer (&data->autodiscover, md_lookup_result_free);
   g_clear_pointer (&data->spf, md_lookup_result_free);
+  g_clear_pointer (&data->dmarc, md_lookup_result_free);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -270,26 +277,6 @@ md_diagnosis_get_running (MdDiagnosis *self)
   return self->running;
 }
 
-static void
-step_done (GTask  *task,
-           GError *error)
-{
-  MdDiagnosis *self = g_task_get_source_object (task);
-  RunData *data = g_task_get_task_data (task);
-
-  if (error != NULL && data->error == NULL)
-    data->error = g_error_copy (error);
-  if (--data->pending > 0)
-    return;
-
-  self->running = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  if (data->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* Checks cut short by a cancel must not stay "running" in the UI. */
 static void
 settle_unfinished (MdDiagnosis *self)
@@ -305,6 +292,30 @@ settle_unfinished (MdDiagnosis *self)
 }
 
 static void
+step_done (GTask  *task,
+           GError *error)
+{
+  MdDiagnosis *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->error == NULL)
+    data->error = g_error_copy (error);
+  if (--data->pending > 0)
+    return;
+
+  if (data->cancelled_id != 0)
+    g_clear_signal_handler (&data->cancelled_id, g_task_get_cancellable (task));
+  if (data->error != NULL)
+    settle_unfinished (self);
+  self->running = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
 boolean_step_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -313,55 +324,6 @@ boolean_step_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
-  step_done (task, error);
-}
-
-static void
-evaluate_waiting (GTask *task)
-{
-  MdDiagnosis *self = g_task_get_source_object (task);
-  RunData *data = g_task_get_task_data (task);
-
-  if (!data->mx_done)
-    return;
-  if (data->autodiscover != NULL)
-    {
-      md_check_autodiscover_evaluate (md_diagnosis_get_check (self, "autodiscover"), data->autodiscover,
-                                      self->domain, self->provider);
-      g_clear_pointer (&data->autodiscover, md_lookup_result_free);
-    }
-  if (data->spf != NULL)
-    {
-      md_check_spf_evaluate (md_diagnosis_get_check (self, "spf"), data->spf, self->domain, self->provider);
-      g_clear_pointer (&data->spf, md_lookup_result_free);
-    }
-}
-
-static void
-autodiscover_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RunData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  data->autodiscover = md_check_autodiscover_lookup_finish (MD_CHECK (object), result, &error);
-  evaluate_waiting (task);
-  step_done (task, error);
-}
-
-static void
-spf_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RunData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  data->spf = md_check_spf_lookup_finish (MD_CHECK (object), result, &error);
-  evaluate_waiting (task);
   step_done (task, error);
 }
 
@@ -413,39 +375,39 @@ dnsbl_cb (GObject      *object,
   step_done (task, error);
 }
 
+/* The webmail and the status page need only the provider. */
 static void
-mx_cb (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
+start_web_checks (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   MdDiagnosis *self = g_task_get_source_object (task);
   RunData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) addresses = NULL;
 
-  data->mx = md_check_mx_run_finish (MD_CHECK (object), result, &error);
-  if (data->mx == NULL)
-    {
-      step_done (task, error);
-      return;
-    }
-  data->mx_done = TRUE;
-  if (self->forced_provider == NULL)
-    set_provider (self, data->mx->provider);
-  evaluate_waiting (task);
-
-  /* What needed the provider or the servers' addresses can start now. */
-  data->pending += 3;
+  data->web_started = TRUE;
+  data->pending += 2;
   md_check_webmail_run_async (md_diagnosis_get_check (self, "webmail"), self->provider, data->session,
                               cancellable, webmail_cb, g_object_ref (task));
   md_check_maintenance_run_async (md_diagnosis_get_check (self, "maintenance"), self->provider, data->session,
                                   cancellable, maintenance_cb, g_object_ref (task));
+}
 
-  addresses = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < data->mx->addresses->len; i++)
-    g_ptr_array_add (addresses, g_object_ref (g_ptr_array_index (data->mx->addresses, i)));
+/* The blocklists need the MX hosts' addresses, and a domain to speak of. */
+static void
+start_dnsbl (GTask *task)
+{
+  MdDiagnosis *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  MdCheck *check = md_diagnosis_get_check (self, "dnsbl");
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *mx_addresses = md_mx_result_get_addresses (data->mx);
+
+  if (!md_mx_result_get_domain_exists (data->mx) && self->sending_ip == NULL)
+    {
+      md_check_finish_no_domain (check, self->domain);
+      return;
+    }
+  for (guint i = 0; i < mx_addresses->len; i++)
+    g_ptr_array_add (addresses, g_object_ref (g_ptr_array_index (mx_addresses, i)));
   if (self->sending_ip != NULL)
     {
       GInetAddress *address = g_inet_address_new_from_string (self->sending_ip);
@@ -453,11 +415,169 @@ mx_cb (GObject      *object,
       if (address != NULL)
         g_ptr_array_add (addresses, address);
     }
-  md_check_dnsbl_run_async (md_diagnosis_get_check (self, "dnsbl"), data->resolver, addresses,
-                            (const char * const *) self->dnsbl_zones, self->timeout_ms,
-                            cancellable, dnsbl_cb, g_object_ref (task));
 
-  step_done (task, NULL);
+  data->pending++;
+  md_check_dnsbl_run_async (check, data->resolver, addresses, (const char * const *) self->dnsbl_zones,
+                            self->timeout_ms, g_task_get_cancellable (task), dnsbl_cb, g_object_ref (task));
+}
+
+/* Gives each check waiting for the provider or the domain's existence its
+ * verdict, as soon as what it needs is in. */
+static void
+advance (GTask *task)
+{
+  MdDiagnosis *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  gboolean exists;
+
+  if (data->mx == NULL)
+    return;
+  exists = md_mx_result_get_domain_exists (data->mx);
+
+  if (data->dmarc != NULL)
+    {
+      MdCheck *check = md_diagnosis_get_check (self, "dmarc");
+
+      if (exists)
+        md_check_dmarc_evaluate (check, data->dmarc, self->domain);
+      else
+        md_check_finish_no_domain (check, self->domain);
+      g_clear_pointer (&data->dmarc, md_lookup_result_free);
+    }
+
+  if (!data->provider_known &&
+      (data->autodiscover_done || self->forced_provider != NULL ||
+       !md_dns_checks_provider_needs_autodiscover (data->mx)))
+    {
+      data->provider_known = TRUE;
+      if (self->forced_provider == NULL)
+        set_provider (self, md_dns_checks_detect_provider (data->mx, data->autodiscover));
+      if (!data->web_started)
+        start_web_checks (task);
+    }
+  if (!data->provider_known)
+    return;
+
+  if (data->autodiscover != NULL)
+    {
+      MdCheck *check = md_diagnosis_get_check (self, "autodiscover");
+
+      if (exists)
+        md_check_autodiscover_evaluate (check, data->autodiscover, self->domain, self->provider);
+      else
+        md_check_finish_no_domain (check, self->domain);
+      g_clear_pointer (&data->autodiscover, md_lookup_result_free);
+    }
+  if (data->spf != NULL)
+    {
+      MdCheck *check = md_diagnosis_get_check (self, "spf");
+
+      if (exists)
+        md_check_spf_evaluate (check, data->spf, self->domain, self->provider);
+      else
+        md_check_finish_no_domain (check, self->domain);
+      g_clear_pointer (&data->spf, md_lookup_result_free);
+    }
+  if (data->hosts_done && !data->mx_evaluated)
+    {
+      data->mx_evaluated = TRUE;
+      md_check_mx_evaluate (md_diagnosis_get_check (self, "mx"), data->mx, self->domain, self->provider);
+    }
+}
+
+static void
+mx_hosts_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (md_check_mx_hosts_finish (MD_CHECK (object), result, &error))
+    {
+      data->hosts_done = TRUE;
+      start_dnsbl (task);
+      advance (task);
+    }
+  step_done (task, error);
+}
+
+static void
+mx_lookup_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdDiagnosis *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->mx = md_check_mx_lookup_finish (MD_CHECK (object), result, &error);
+  if (data->mx != NULL)
+    {
+      if (md_mx_result_get_settled (data->mx))
+        {
+          data->hosts_done = TRUE;
+          start_dnsbl (task);
+        }
+      else
+        {
+          data->pending++;
+          md_check_mx_hosts_async (MD_CHECK (object), data->resolver, data->mx, self->timeout_ms,
+                                   g_task_get_cancellable (task), mx_hosts_cb, g_object_ref (task));
+        }
+      advance (task);
+    }
+  step_done (task, error);
+}
+
+static void
+autodiscover_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->autodiscover = md_check_autodiscover_lookup_finish (MD_CHECK (object), result, &error);
+  if (data->autodiscover != NULL)
+    {
+      data->autodiscover_done = TRUE;
+      advance (task);
+    }
+  step_done (task, error);
+}
+
+static void
+spf_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->spf = md_check_spf_lookup_finish (MD_CHECK (object), result, &error);
+  if (data->spf != NULL)
+    advance (task);
+  step_done (task, error);
+}
+
+static void
+dmarc_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->dmarc = md_check_dmarc_lookup_finish (MD_CHECK (object), result, &error);
+  if (data->dmarc != NULL)
+    advance (task);
+  step_done (task, error);
 }
 
 static void
@@ -477,6 +597,7 @@ md_diagnosis_run_async (MdDiagnosis         *self,
   RunData *data;
 
   g_return_if_fail (MD_IS_DIAGNOSIS (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (!self->running);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -497,22 +618,26 @@ md_diagnosis_run_async (MdDiagnosis         *self,
   self->running = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   if (cancellable != NULL)
-    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled_cb), self, 0);
+    data->cancelled_id = g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled_cb), self, 0);
 
+  /* Everything that needs only the domain starts now; the rest follows
+   * from advance() as the answers come in. */
   data->pending = 6;
   md_check_domain_run_async (md_diagnosis_get_check (self, "domain"), data->resolver, self->domain,
                              self->timeout_ms, cancellable, boolean_step_cb, g_object_ref (task));
   md_check_rdap_run_async (md_diagnosis_get_check (self, "rdap"), self->domain, data->session,
                            cancellable, rdap_cb, g_object_ref (task));
-  md_check_mx_run_async (md_diagnosis_get_check (self, "mx"), data->resolver, self->domain,
-                         self->forced_provider, self->timeout_ms, cancellable, mx_cb, g_object_ref (task));
+  md_check_mx_lookup_async (md_diagnosis_get_check (self, "mx"), data->resolver, self->domain,
+                            self->forced_provider, self->timeout_ms, cancellable, mx_lookup_cb, g_object_ref (task));
   md_check_autodiscover_lookup_async (md_diagnosis_get_check (self, "autodiscover"), data->resolver,
                                       self->domain, self->timeout_ms, cancellable,
                                       autodiscover_cb, g_object_ref (task));
   md_check_spf_lookup_async (md_diagnosis_get_check (self, "spf"), data->resolver, self->domain,
                              self->timeout_ms, cancellable, spf_cb, g_object_ref (task));
-  md_check_dmarc_run_async (md_diagnosis_get_check (self, "dmarc"), data->resolver, self->domain,
-                            self->timeout_ms, cancellable, boolean_step_cb, g_object_ref (task));
+  md_check_dmarc_lookup_async (md_diagnosis_get_check (self, "dmarc"), data->resolver, self->domain,
+                               self->timeout_ms, cancellable, dmarc_cb, g_object_ref (task));
+  if (self->forced_provider != NULL)
+    start_web_checks (task);
 }
 
 gboolean

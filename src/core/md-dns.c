@@ -15,18 +15,11 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <resolv.h>
+#include <string.h>
 
 #include "md-dns.h"
 
-typedef enum {
-  KIND_RECORDS,
-  KIND_ADDRESS,
-  KIND_CNAME,
-} LookupKind;
-
 typedef struct {
-  LookupKind           kind;
-  GResolverRecordType  type;
   char                *name;
   GCancellable        *inner;       /* cancelled by the timer or the caller */
   GSource             *timer;
@@ -34,7 +27,7 @@ typedef struct {
   GCancellable        *outer;
   gint64               started;
   gboolean             timed_out;
-  gboolean             returned;    /* CNAME: answered before the worker ended */
+  gboolean             returned;    /* raw: answered before the worker ended */
 } Lookup;
 
 static void
@@ -66,7 +59,7 @@ md_dns_answer_free (MdDnsAnswer *answer)
   g_free (answer);
 }
 
-/* One line for the evidence list: "example.fr MX: timed out after 5 s". */
+/* One line for the evidence list: "example.fr MX: no answer in time (timed out)". */
 char *
 md_dns_answer_describe (const MdDnsAnswer *answer,
                         const char        *type)
@@ -78,7 +71,8 @@ md_dns_answer_describe (const MdDnsAnswer *answer,
     case MD_DNS_OK:
       return g_strdup_printf ("%s %s: %s", answer->name, type, _("answered"));
     case MD_DNS_NOT_FOUND:
-      return g_strdup_printf ("%s %s: %s", answer->name, type, _("no such record"));
+      return g_strdup_printf ("%s %s: %s", answer->name, type,
+                              answer->no_such_name ? _("no such name (NXDOMAIN)") : _("no such record"));
     case MD_DNS_TIMED_OUT:
       return g_strdup_printf ("%s %s: %s", answer->name, type, _("no answer in time (timed out)"));
     case MD_DNS_FAILED:
@@ -181,61 +175,180 @@ address_cb (GObject      *object,
   g_task_return_pointer (task, answer, (GDestroyNotify) md_dns_answer_free);
 }
 
-/* Runs in a worker thread: res_query() is the system resolver GResolver uses. */
+/* The look-ups GResolver cannot make (CNAME, the answer's code) and the
+ * many blocklist questions go to the same system resolver through
+ * res_nquery() in threads of their own: the GTask pool GResolver shares has
+ * ten threads before it grows by one every 100 ms, and a diagnosis asks
+ * fifteen blocklist questions at once. */
+#define RAW_POOL_MAX_THREADS 32
+
+typedef struct {
+  GTask   *worker;
+  char    *name;
+  ns_type  type;      /* ns_t_cname, ns_t_soa or ns_t_a */
+  gint64   started;
+} RawJob;
+
 static void
-cname_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+raw_set_failure (MdDnsAnswer *answer,
+                 int          h_errno_value)
 {
-  Lookup *lookup = task_data;
-  guchar buffer[4096];
-  struct __res_state state = { 0, };
-  MdDnsAnswer *answer = answer_new (lookup);
+  switch (h_errno_value)
+    {
+    case HOST_NOT_FOUND:
+      answer->outcome = MD_DNS_NOT_FOUND;
+      answer->no_such_name = TRUE;
+      answer->message = g_strdup (_("no such name (NXDOMAIN)"));
+      break;
+    case NO_DATA:
+      answer->outcome = MD_DNS_NOT_FOUND;
+      answer->message = g_strdup (_("no record of this type"));
+      break;
+    case TRY_AGAIN:
+      answer->outcome = MD_DNS_FAILED;
+      answer->message = g_strdup (_("the server failed or did not answer"));
+      break;
+    case NO_RECOVERY:
+    default:
+      answer->outcome = MD_DNS_FAILED;
+      answer->message = g_strdup (_("the server refused the question or could not answer it"));
+      break;
+    }
+}
+
+static gboolean
+read_name (ns_msg       *msg,
+           const guchar *at,
+           char         *out,
+           gsize         out_len)
+{
+  return ns_name_uncompress (ns_msg_base (*msg), ns_msg_end (*msg), at, out, out_len) >= 0;
+}
+
+/* The answer section of a CNAME, SOA or A question about @name. */
+static void
+raw_read_answer (MdDnsAnswer  *answer,
+                 ns_type       type,
+                 const guchar *buffer,
+                 int           len)
+{
   ns_msg msg;
+
+  if (ns_initparse (buffer, len, &msg) != 0)
+    {
+      answer->outcome = MD_DNS_FAILED;
+      answer->message = g_strdup (_("the answer could not be read"));
+      return;
+    }
+
+  /* The name exists; for SOA, it is a zone's top only if the SOA is its own. */
+  answer->outcome = type == ns_t_soa ? MD_DNS_OK : MD_DNS_NOT_FOUND;
+  for (int i = 0; i < ns_msg_count (msg, ns_s_an); i++)
+    {
+      ns_rr rr;
+      char target[NS_MAXDNAME];
+      char rname[NS_MAXDNAME];
+
+      if (ns_parserr (&msg, ns_s_an, i, &rr) != 0 || ns_rr_type (rr) != type)
+        continue;
+      /* A records may come at the end of a chain of aliases. */
+      if (type == ns_t_a)
+        {
+          if (ns_rr_rdlen (rr) == 4)
+            {
+              answer->outcome = MD_DNS_OK;
+              answer->addresses = g_list_append (answer->addresses,
+                                                 g_inet_address_new_from_bytes (ns_rr_rdata (rr), G_SOCKET_FAMILY_IPV4));
+            }
+          continue;
+        }
+      if (g_ascii_strcasecmp (ns_rr_name (rr), answer->name) != 0)
+        continue;
+      if (!read_name (&msg, ns_rr_rdata (rr), target, sizeof target))
+        continue;
+
+      if (type == ns_t_cname)
+        {
+          answer->outcome = MD_DNS_OK;
+          answer->cname = g_ascii_strdown (target, -1);
+          return;
+        }
+      else
+        {
+          const guchar *p = ns_rr_rdata (rr);
+          const guchar *end = p + ns_rr_rdlen (rr);
+          int skip = dn_skipname (p, end);
+          guint32 numbers[5];
+
+          if (skip < 0)
+            continue;
+          p += skip;
+          if (!read_name (&msg, p, rname, sizeof rname) || (skip = dn_skipname (p, end)) < 0 ||
+              end - (p + skip) < 20)
+            continue;
+          p += skip;
+          for (guint n = 0; n < 5; n++, p += 4)
+            numbers[n] = ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+          answer->records = g_list_prepend (answer->records,
+                                            g_variant_ref_sink (g_variant_new ("(ssuuuuu)", target, rname,
+                                                                               numbers[0], numbers[1], numbers[2],
+                                                                               numbers[3], numbers[4])));
+          return;
+        }
+    }
+}
+
+/* Runs in a thread of the pool: res_nquery() cannot be interrupted. */
+static void
+raw_job_run (gpointer data,
+             gpointer user_data)
+{
+  RawJob *job = data;
+  MdDnsAnswer *answer = g_new0 (MdDnsAnswer, 1);
+  struct __res_state state;
+  guchar buffer[4096];
   int len;
 
+  answer->name = g_strdup (job->name);
+  memset (&state, 0, sizeof state);
   if (res_ninit (&state) != 0)
     {
       answer->outcome = MD_DNS_FAILED;
       answer->message = g_strdup (_("the system resolver could not start"));
-      g_task_return_pointer (task, answer, (GDestroyNotify) md_dns_answer_free);
-      return;
-    }
-
-  len = res_nquery (&state, lookup->name, ns_c_in, ns_t_cname, buffer, sizeof buffer);
-  if (len < 0)
-    {
-      answer->outcome = state.res_h_errno == HOST_NOT_FOUND || state.res_h_errno == NO_DATA
-                        ? MD_DNS_NOT_FOUND : MD_DNS_FAILED;
-      answer->message = g_strdup (hstrerror (state.res_h_errno));
-    }
-  else if (ns_initparse (buffer, len, &msg) == 0)
-    {
-      answer->outcome = MD_DNS_NOT_FOUND;
-      for (int i = 0; i < ns_msg_count (msg, ns_s_an); i++)
-        {
-          ns_rr rr;
-          char target[NS_MAXDNAME];
-
-          if (ns_parserr (&msg, ns_s_an, i, &rr) == 0 && ns_rr_type (rr) == ns_t_cname &&
-              ns_name_uncompress (ns_msg_base (msg), ns_msg_end (msg), ns_rr_rdata (rr),
-                                  target, sizeof target) >= 0)
-            {
-              answer->outcome = MD_DNS_OK;
-              answer->cname = g_ascii_strdown (target, -1);
-              break;
-            }
-        }
     }
   else
     {
-      answer->outcome = MD_DNS_FAILED;
-      answer->message = g_strdup (_("the answer could not be read"));
+      len = res_nquery (&state, job->name, ns_c_in, job->type, buffer, sizeof buffer);
+      /* NODATA to an SOA question: the name exists, below its zone's top. */
+      if (len < 0 && job->type == ns_t_soa && state.res_h_errno == NO_DATA)
+        answer->outcome = MD_DNS_OK;
+      else if (len < 0)
+        raw_set_failure (answer, state.res_h_errno);
+      else
+        raw_read_answer (answer, job->type, buffer, MIN (len, (int) sizeof buffer));
+      res_nclose (&state);
     }
-  res_nclose (&state);
+  answer->elapsed_ms = (g_get_monotonic_time () - job->started) / 1000;
 
-  g_task_return_pointer (task, answer, (GDestroyNotify) md_dns_answer_free);
+  g_task_return_pointer (job->worker, answer, (GDestroyNotify) md_dns_answer_free);
+  g_object_unref (job->worker);
+  g_free (job->name);
+  g_free (job);
+}
+
+static GThreadPool *
+raw_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *created = g_thread_pool_new (raw_job_run, NULL, RAW_POOL_MAX_THREADS, FALSE, NULL);
+
+      g_once_init_leave (&pool, created);
+    }
+
+  return pool;
 }
 
 static gboolean
@@ -244,9 +357,10 @@ timer_cb (gpointer user_data)
   GTask *task = user_data;
   Lookup *lookup = g_task_get_task_data (task);
 
+  /* Cancelling may answer the task and free @lookup: touch it no more. */
   lookup->timed_out = TRUE;
-  g_cancellable_cancel (lookup->inner);
   g_clear_pointer (&lookup->timer, g_source_unref);
+  g_cancellable_cancel (lookup->inner);
 
   return G_SOURCE_REMOVE;
 }
@@ -259,9 +373,7 @@ outer_cancelled_cb (GCancellable *outer,
 }
 
 static GTask *
-lookup_task_new (LookupKind           kind,
-                 const char          *name,
-                 GResolverRecordType  type,
+lookup_task_new (const char          *name,
                  guint                timeout_ms,
                  GCancellable        *cancellable,
                  GAsyncReadyCallback  callback,
@@ -270,8 +382,6 @@ lookup_task_new (LookupKind           kind,
   Lookup *lookup = g_new0 (Lookup, 1);
   GTask *task;
 
-  lookup->kind = kind;
-  lookup->type = type;
   lookup->name = g_strdup (name);
   lookup->inner = g_cancellable_new ();
   lookup->started = g_get_monotonic_time ();
@@ -311,7 +421,7 @@ md_dns_lookup_records_async (GResolver           *resolver,
   g_return_if_fail (G_IS_RESOLVER (resolver));
   g_return_if_fail (name != NULL);
 
-  task = lookup_task_new (KIND_RECORDS, name, type, timeout_ms, cancellable, callback, user_data);
+  task = lookup_task_new (name, timeout_ms, cancellable, callback, user_data);
   g_resolver_lookup_records_async (resolver, name, type, ((Lookup *) g_task_get_task_data (task))->inner, records_cb, task);
 }
 
@@ -328,14 +438,14 @@ md_dns_lookup_address_async (GResolver           *resolver,
   g_return_if_fail (G_IS_RESOLVER (resolver));
   g_return_if_fail (name != NULL);
 
-  task = lookup_task_new (KIND_ADDRESS, name, 0, timeout_ms, cancellable, callback, user_data);
+  task = lookup_task_new (name, timeout_ms, cancellable, callback, user_data);
   g_resolver_lookup_by_name_async (resolver, name, ((Lookup *) g_task_get_task_data (task))->inner, address_cb, task);
 }
 
 static void
-cname_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+raw_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Lookup *lookup = g_task_get_task_data (task);
@@ -350,11 +460,11 @@ cname_done_cb (GObject      *object,
   g_task_return_pointer (task, answer, (GDestroyNotify) md_dns_answer_free);
 }
 
-/* res_query() cannot be interrupted: on a timeout or a cancel, answer now
+/* res_nquery() cannot be interrupted: on a timeout or a cancel, answer now
  * and let the worker finish on its own. */
 static void
-cname_cancelled_cb (GCancellable *inner,
-                    GTask        *task)
+raw_cancelled_cb (GCancellable *inner,
+                  GTask        *task)
 {
   Lookup *lookup = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -367,6 +477,32 @@ cname_cancelled_cb (GCancellable *inner,
     return_error (task, error);
 }
 
+static void
+raw_lookup_async (const char          *name,
+                  ns_type              type,
+                  guint                timeout_ms,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = lookup_task_new (name, timeout_ms, cancellable, callback, user_data);
+  Lookup *lookup = g_task_get_task_data (task);
+  RawJob *job = g_new0 (RawJob, 1);
+
+  /* The job may outlive a timed-out task: it has its own copy of the name. */
+  job->name = g_strdup (name);
+  job->type = type;
+  job->started = lookup->started;
+  job->worker = g_task_new (NULL, NULL, raw_done_cb, task);
+  g_task_set_source_tag (job->worker, raw_lookup_async);
+
+  g_signal_connect_object (lookup->inner, "cancelled", G_CALLBACK (raw_cancelled_cb), task, 0);
+  if (g_cancellable_is_cancelled (lookup->inner))
+    raw_cancelled_cb (lookup->inner, task);
+
+  g_thread_pool_push (raw_pool (), job, NULL);
+}
+
 void
 md_dns_lookup_cname_async (const char          *name,
                            guint                timeout_ms,
@@ -374,26 +510,33 @@ md_dns_lookup_cname_async (const char          *name,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task, *worker;
-  Lookup *lookup;
-
   g_return_if_fail (name != NULL);
 
-  task = lookup_task_new (KIND_CNAME, name, 0, timeout_ms, cancellable, callback, user_data);
-  lookup = g_task_get_task_data (task);
+  raw_lookup_async (name, ns_t_cname, timeout_ms, cancellable, callback, user_data);
+}
 
-  /* The worker may outlive a timed-out task: it owns its own copy of the data. */
-  g_signal_connect_object (lookup->inner, "cancelled", G_CALLBACK (cname_cancelled_cb), task, 0);
-  worker = g_task_new (NULL, NULL, cname_done_cb, task);
-  {
-    Lookup *copy = g_new0 (Lookup, 1);
+void
+md_dns_lookup_a_async (const char          *name,
+                       guint                timeout_ms,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_if_fail (name != NULL);
 
-    copy->name = g_strdup (lookup->name);
-    copy->started = lookup->started;
-    g_task_set_task_data (worker, copy, (GDestroyNotify) lookup_free);
-  }
-  g_task_run_in_thread (worker, cname_thread);
-  g_object_unref (worker);
+  raw_lookup_async (name, ns_t_a, timeout_ms, cancellable, callback, user_data);
+}
+
+void
+md_dns_lookup_name_async (const char          *name,
+                          guint                timeout_ms,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (name != NULL);
+
+  raw_lookup_async (name, ns_t_soa, timeout_ms, cancellable, callback, user_data);
 }
 
 MdDnsAnswer *

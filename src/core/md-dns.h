@@ -22,39 +22,59 @@ typedef enum {
 typedef struct {
   MdDnsOutcome  outcome;
   char         *name;
-  GList        *records;    /* GVariant, for record look-ups */
-  GList        *addresses;  /* GInetAddress, for address look-ups */
-  char         *cname;      /* for CNAME look-ups */
-  char         *message;    /* why it failed, for the evidence */
+  GList        *records;       /* GVariant, for record and name look-ups */
+  GList        *addresses;     /* GInetAddress, for address and A look-ups */
+  char         *cname;         /* for CNAME look-ups */
+  char         *message;       /* why it failed, for the evidence */
   gint64        elapsed_ms;
+  gboolean      no_such_name;  /* NOT_FOUND because the name does not exist
+                                * (NXDOMAIN); only CNAME, A and name look-ups,
+                                * which read the answer's code, can tell */
 } MdDnsAnswer;
 
-void         md_dns_answer_free          (MdDnsAnswer         *answer);
-char        *md_dns_answer_describe      (const MdDnsAnswer   *answer,
-                                          const char          *type);
+void         md_dns_answer_free          (MdDnsAnswer              *answer);
+char        *md_dns_answer_describe      (const MdDnsAnswer        *answer,
+                                          const char               *type);
 
-void         md_dns_lookup_records_async (GResolver           *resolver,
-                                          const char          *name,
-                                          GResolverRecordType  type,
-                                          guint                timeout_ms,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-void         md_dns_lookup_address_async (GResolver           *resolver,
-                                          const char          *name,
-                                          guint                timeout_ms,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
+void         md_dns_lookup_records_async (GResolver                *resolver,
+                                          const char               *name,
+                                          GResolverRecordType       type,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+void         md_dns_lookup_address_async (GResolver                *resolver,
+                                          const char               *name,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
 /* GResolver has no CNAME type: this asks the same system resolver directly. */
-void         md_dns_lookup_cname_async   (const char          *name,
-                                          guint                timeout_ms,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
+void         md_dns_lookup_cname_async   (const char               *name,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+/* The IPv4 addresses of @name, from its A records, asked like CNAME look-ups:
+ * for DNS blocklists, whose answers are A records, so that the many
+ * questions of a diagnosis do not wait for GLib's few resolver threads. */
+void         md_dns_lookup_a_async       (const char               *name,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+/* Does @name exist? OK when it does, with its SOA record in the shape
+ * GResolver gives ("(ssuuuuu)") when @name is the top of a zone; NOT_FOUND
+ * with no_such_name set when the DNS answered NXDOMAIN. GResolver reports
+ * "no such domain" and "no record of that type" alike: this tells them apart. */
+void         md_dns_lookup_name_async    (const char               *name,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
 /* Fails only when cancelled; every DNS outcome is in the answer. */
-MdDnsAnswer *md_dns_lookup_finish        (GAsyncResult        *result,
-                                          GError             **error);
+MdDnsAnswer *md_dns_lookup_finish        (GAsyncResult             *result,
+                                          GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdDnsAnswer, md_dns_answer_free)
 

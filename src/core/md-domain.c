@@ -80,12 +80,24 @@ md_domain_normalize (const char  *input,
       memmove (host, at + 1, strlen (at + 1) + 1);
     }
 
+  /* "[2001:db8::1]" or "[192.0.2.1]:25": an address literal, perhaps with a port. */
+  if (host[0] == '[' && strchr (host, ']') != NULL)
+    {
+      g_autofree char *inner = g_strndup (host + 1, strchr (host, ']') - host - 1);
+
+      if (g_hostname_is_ip_address (inner))
+        {
+          g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_IP_ADDRESS,
+                       _("“%s” is an IP address: type the domain name of the e-mail address instead."), inner);
+          return NULL;
+        }
+    }
+
   /* A colon is a port ("example.fr:443") or an IPv6 address. */
   if (strchr (host, ':') != NULL && !g_hostname_is_ip_address (host))
     host[strcspn (host, ":")] = '\0';
 
-  if (g_hostname_is_ip_address (host) ||
-      (host[0] == '[' && host[strlen (host) - 1] == ']'))
+  if (g_hostname_is_ip_address (host))
     {
       g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_IP_ADDRESS,
                    _("“%s” is an IP address: type the domain name of the e-mail address instead."), host);
@@ -102,19 +114,22 @@ md_domain_normalize (const char  *input,
       return NULL;
     }
 
-  ascii = g_hostname_to_ascii (host);
-  if (ascii == NULL)
+  /* Plain ASCII is judged as typed, so that the message can name what is
+   * wrong; anything else is an international name, turned into punycode. */
+  if (g_str_is_ascii (host))
+    ascii = g_ascii_strdown (host, -1);
+  else
     {
-      g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
-                   _("“%s” is not a valid domain name."), host);
-      return NULL;
-    }
-  {
-    char *lower = g_ascii_strdown (ascii, -1);
+      g_autofree char *punycode = g_hostname_to_ascii (host);
 
-    g_free (ascii);
-    ascii = lower;
-  }
+      if (punycode == NULL)
+        {
+          g_set_error (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_INVALID_CHARACTER,
+                       _("“%s” is not a valid domain name."), host);
+          return NULL;
+        }
+      ascii = g_ascii_strdown (punycode, -1);
+    }
 
   if (strlen (ascii) > 253)
     {

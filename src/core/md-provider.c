@@ -224,6 +224,8 @@ provider_from_object (JsonObject  *object,
 
       self->has_autodiscover = TRUE;
       self->autodiscover_port = get_member_port (srv, "port");
+      if (self->autodiscover_port == 0)
+        self->autodiscover_port = 443;
       self->autodiscover_targets = dup_member_strv (srv, "targets");
     }
   else
@@ -392,15 +394,34 @@ md_provider_matches_host (MdProvider *self,
   return match_score (self, host) > 0;
 }
 
+static gboolean
+strv_has_host (GStrv       strv,
+               const char *host)
+{
+  g_autofree char *lower = g_ascii_strdown (host, -1);
+  gsize len = strlen (lower);
+
+  if (len > 0 && lower[len - 1] == '.')
+    lower[len - 1] = '\0';
+
+  return strv != NULL && g_strv_contains ((const char * const *) strv, lower);
+}
+
 /**
- * md_provider_detect:
+ * md_provider_detect_full:
  * @mx_hosts: the MX hosts of a domain, %NULL-terminated
+ * @autodiscover_targets: (nullable): the targets of its autodiscover SRV
+ *   records, %NULL-terminated
  *
  * Returns: (transfer none) (nullable): the provider that most of the hosts
- *   belong to; a host named exactly counts more than a suffix.
+ *   belong to; a host named exactly counts more than a suffix. Between
+ *   providers that the MX hosts fit equally well (offers of one company that
+ *   share their MX servers), the one whose autodiscover target the domain
+ *   names wins; otherwise the first in the data.
  */
 MdProvider *
-md_provider_detect (const char * const *mx_hosts)
+md_provider_detect_full (const char * const *mx_hosts,
+                         const char * const *autodiscover_targets)
 {
   GPtrArray *all = md_provider_get_all ();
   MdProvider *best = NULL;
@@ -414,7 +435,14 @@ md_provider_detect (const char * const *mx_hosts)
       int score = 0;
 
       for (guint j = 0; mx_hosts[j] != NULL; j++)
-        score += match_score (provider, mx_hosts[j]);
+        score += match_score (provider, mx_hosts[j]) * 2;
+      if (score > 0 && autodiscover_targets != NULL && provider->has_autodiscover)
+        for (guint j = 0; autodiscover_targets[j] != NULL; j++)
+          if (strv_has_host (provider->autodiscover_targets, autodiscover_targets[j]))
+            {
+              score++;
+              break;
+            }
       if (score > best_score)
         {
           best = provider;
@@ -423,6 +451,46 @@ md_provider_detect (const char * const *mx_hosts)
     }
 
   return best;
+}
+
+/* TRUE when the MX hosts fit several providers equally well and one of them
+ * has autodiscover targets: only the autodiscover record tells them apart. */
+gboolean
+md_provider_detect_needs_autodiscover (const char * const *mx_hosts)
+{
+  GPtrArray *all = md_provider_get_all ();
+  int best_score = 0;
+  guint n_best = 0;
+  gboolean with_targets = FALSE;
+
+  g_return_val_if_fail (mx_hosts != NULL, FALSE);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      MdProvider *provider = g_ptr_array_index (all, i);
+      int score = 0;
+
+      for (guint j = 0; mx_hosts[j] != NULL; j++)
+        score += match_score (provider, mx_hosts[j]);
+      if (score == 0 || score < best_score)
+        continue;
+      if (score > best_score)
+        {
+          best_score = score;
+          n_best = 0;
+          with_targets = FALSE;
+        }
+      n_best++;
+      with_targets |= provider->has_autodiscover && provider->autodiscover_targets[0] != NULL;
+    }
+
+  return n_best > 1 && with_targets;
+}
+
+MdProvider *
+md_provider_detect (const char * const *mx_hosts)
+{
+  return md_provider_detect_full (mx_hosts, NULL);
 }
 
 #define GETTER(name) \
@@ -467,18 +535,6 @@ md_provider_dup_expected_mx (MdProvider *self,
   return expected;
 }
 
-static gboolean
-strv_has_host (GStrv       strv,
-               const char *host)
-{
-  g_autofree char *lower = g_ascii_strdown (host, -1);
-  gsize len = strlen (lower);
-
-  if (len > 0 && lower[len - 1] == '.')
-    lower[len - 1] = '\0';
-
-  return strv != NULL && g_strv_contains ((const char * const *) strv, lower);
-}
 
 gboolean
 md_provider_is_legacy_mx (MdProvider *self,

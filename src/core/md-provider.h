@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (MdProvider, md_provider, MD, PROVIDER, GObject)
 GPtrArray          *md_provider_get_all                 (void);
 MdProvider         *md_provider_lookup                  (const char          *id);
 MdProvider         *md_provider_detect                  (const char * const  *mx_hosts);
+MdProvider         *md_provider_detect_full             (const char * const  *mx_hosts,
+                                                         const char * const  *autodiscover_targets);
+gboolean            md_provider_detect_needs_autodiscover (const char * const *mx_hosts);
 MdProvider         *md_provider_new_from_json           (const char          *json,
                                                          gssize               length,
                                                          GError             **error);

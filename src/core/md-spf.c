@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -79,6 +80,27 @@ add_term (MdSpfRecord *record,
   g_ptr_array_add (record->terms, term);
 }
 
+/* "192.0.2.0/24", "2001:db8::/32": an address of @family and an optional prefix length. */
+static gboolean
+is_network (const char     *value,
+            GSocketFamily   family)
+{
+  g_autofree char *address = g_strdup (value);
+  char *slash = strchr (address, '/');
+  g_autoptr(GInetAddress) parsed = NULL;
+  guint64 prefix;
+
+  if (slash != NULL)
+    {
+      *slash = '\0';
+      if (!g_ascii_string_to_unsigned (slash + 1, 10, 0, family == G_SOCKET_FAMILY_IPV4 ? 32 : 128, &prefix, NULL))
+        return FALSE;
+    }
+  parsed = g_inet_address_new_from_string (address);
+
+  return parsed != NULL && g_inet_address_get_family (parsed) == family;
+}
+
 MdSpfRecord *
 md_spf_parse (const char *txt)
 {
@@ -147,6 +169,12 @@ md_spf_parse (const char *txt)
                              g_strdup_printf (_("“%s” needs a value after a colon."), word));
           else if (mechanisms[m].kind == MD_SPF_ALL && name[len] != '\0')
             g_ptr_array_add (record->errors, g_strdup_printf (_("“%s” takes no value."), word));
+          else if ((mechanisms[m].kind == MD_SPF_IP4 || mechanisms[m].kind == MD_SPF_IP6) &&
+                   !is_network (value, mechanisms[m].kind == MD_SPF_IP4 ? G_SOCKET_FAMILY_IPV4 : G_SOCKET_FAMILY_IPV6))
+            g_ptr_array_add (record->errors,
+                             g_strdup_printf (mechanisms[m].kind == MD_SPF_IP4
+                                              ? _("“%s” is not an IPv4 address or network.")
+                                              : _("“%s” is not an IPv6 address or network."), word));
           else
             add_term (record, qualifier, mechanisms[m].kind, value, word);
           break;
@@ -167,10 +195,22 @@ md_dmarc_is_dmarc (const char *txt)
 
   if (p == NULL)
     return FALSE;
-  while (*p == ' ')
+  while (*p == ' ' || *p == '\t')
     p++;
+  if (g_ascii_strncasecmp (p, "v", 1) != 0)
+    return FALSE;
+  for (p++; *p == ' ' || *p == '\t'; p++)
+    ;
+  if (*p++ != '=')
+    return FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (strncmp (p, "DMARC1", 6) != 0)
+    return FALSE;
+  for (p += 6; *p == ' ' || *p == '\t'; p++)
+    ;
 
-  return g_ascii_strncasecmp (p, "v=DMARC1", 8) == 0;
+  return *p == ';' || *p == '\0';
 }
 
 void
@@ -181,6 +221,7 @@ md_dmarc_record_free (MdDmarcRecord *record)
   g_free (record->policy);
   g_free (record->subdomain_policy);
   g_ptr_array_unref (record->aggregate_reports);
+  g_ptr_array_unref (record->failure_reports);
   g_ptr_array_unref (record->errors);
   g_free (record);
 }
@@ -191,15 +232,42 @@ is_policy (const char *value)
   return g_str_equal (value, "none") || g_str_equal (value, "quarantine") || g_str_equal (value, "reject");
 }
 
+/* "mailto:dmarc@example.fr" and, rarely, "https:…"; a bare address is a
+ * common mistake that receivers ignore. */
+static void
+add_report_uris (MdDmarcRecord *record,
+                 GPtrArray     *uris,
+                 const char    *tag,
+                 const char    *value)
+{
+  g_auto(GStrv) list = g_strsplit (value, ",", -1);
+
+  for (guint j = 0; list[j] != NULL; j++)
+    {
+      const char *uri = g_strstrip (list[j]);
+
+      if (*uri == '\0')
+        continue;
+      if (strchr (uri, ':') == NULL)
+        g_ptr_array_add (record->errors,
+                         g_strdup_printf (_("“%s=%s” lacks “mailto:”: receivers ignore an address written without it."),
+                                          tag, uri));
+      else
+        g_ptr_array_add (uris, g_strdup (uri));
+    }
+}
+
 MdDmarcRecord *
 md_dmarc_parse (const char *txt)
 {
   MdDmarcRecord *record = g_new0 (MdDmarcRecord, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *valid = NULL;
   g_auto(GStrv) tags = NULL;
 
   record->percent = 100;
   record->aggregate_reports = g_ptr_array_new_with_free_func (g_free);
+  record->failure_reports = g_ptr_array_new_with_free_func (g_free);
   record->errors = g_ptr_array_new_with_free_func (g_free);
 
   if (!md_dmarc_is_dmarc (txt))
@@ -210,6 +278,7 @@ md_dmarc_parse (const char *txt)
 
   valid = g_utf8_make_valid (txt, -1);
   tags = g_strsplit (valid, ";", -1);
+  g_hash_table_add (seen, g_strdup ("v"));
   for (guint i = 1; tags[i] != NULL; i++)
     {
       g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
@@ -226,6 +295,12 @@ md_dmarc_parse (const char *txt)
         }
       name = g_strstrip (g_ascii_strdown (tag, eq - tag));
       value = g_strstrip (g_ascii_strdown (eq + 1, -1));
+      if (g_hash_table_contains (seen, name))
+        {
+          g_ptr_array_add (record->errors, g_strdup_printf (_("The tag “%s” appears more than once."), name));
+          continue;
+        }
+      g_hash_table_add (seen, g_strdup (name));
 
       if (g_str_equal (name, "p") || g_str_equal (name, "sp"))
         {
@@ -246,13 +321,16 @@ md_dmarc_parse (const char *txt)
           else
             record->percent = (int) pct;
         }
-      else if (g_str_equal (name, "rua"))
+      else if (g_str_equal (name, "adkim") || g_str_equal (name, "aspf"))
         {
-          g_auto(GStrv) uris = g_strsplit (value, ",", -1);
-
-          for (guint j = 0; uris[j] != NULL; j++)
-            g_ptr_array_add (record->aggregate_reports, g_strdup (g_strstrip (uris[j])));
+          if (!g_str_equal (value, "r") && !g_str_equal (value, "s"))
+            g_ptr_array_add (record->errors,
+                             g_strdup_printf (_("“%s=%s” must be “r” (relaxed) or “s” (strict)."), name, value));
         }
+      else if (g_str_equal (name, "rua"))
+        add_report_uris (record, record->aggregate_reports, name, value);
+      else if (g_str_equal (name, "ruf"))
+        add_report_uris (record, record->failure_reports, name, value);
     }
 
   if (record->policy == NULL)

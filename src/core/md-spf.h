@@ -44,6 +44,7 @@ typedef struct {
   char      *subdomain_policy;
   int        percent;           /* 0–100, 100 by default */
   GPtrArray *aggregate_reports; /* rua addresses */
+  GPtrArray *failure_reports;   /* ruf addresses */
   GPtrArray *errors;            /* char *, translated */
 } MdDmarcRecord;
 

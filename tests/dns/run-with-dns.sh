@@ -9,8 +9,11 @@
 #
 # Inside, beside dnsmasq on 127.0.0.1:53, a UDP socket on 127.0.0.1:5399 takes
 # queries and never answers (point a zone at it with server=/zone/127.0.0.1#5399
-# for a timeout), and nothing listens on 127.0.0.1:5398 (server=/zone/127.0.0.1#5398
-# gives a failing upstream, answered SERVFAIL).
+# for a timeout), and one on 127.0.0.1:5398 answers every query SERVFAIL
+# (server=/zone/127.0.0.1#5398 gives a failing upstream).
+#
+# MD_DNS_PORT=N puts dnsmasq on 127.0.0.1:N instead of 53, for a COMMAND that
+# serves port 53 itself (bench/bench-diagnosis.c: a proxy that delays answers).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
@@ -42,6 +45,7 @@ tmp=$(mktemp -d)
 cleanup () {
   [ -n "${dns_pid:-}" ] && kill "$dns_pid" 2>/dev/null
   [ -n "${hole_pid:-}" ] && kill "$hole_pid" 2>/dev/null
+  [ -n "${fail_pid:-}" ] && kill "$fail_pid" 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM
@@ -70,8 +74,18 @@ s.bind(("127.0.0.1", 5399))
 time.sleep(3600)' &
 hole_pid=$!
 
+python3 -c 'import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 5398))
+while True:
+    q, peer = s.recvfrom(4096)
+    if len(q) >= 12:
+        # The question back, flagged as an answer with the code SERVFAIL.
+        s.sendto(q[:2] + bytes([0x80 | (q[2] & 0x79), 0x82]) + q[4:6] + bytes(4) + q[10:], peer)' &
+fail_pid=$!
+
 dnsmasq --keep-in-foreground --conf-file="$conf" --no-resolv --no-hosts --no-poll \
-  --listen-address=127.0.0.1 --bind-interfaces --port=53 --user=root --group=root \
+  --listen-address=127.0.0.1 --bind-interfaces --port="${MD_DNS_PORT:-53}" --user=root --group=root \
   --pid-file="$tmp/dnsmasq.pid" --log-facility="$tmp/dnsmasq.log" --log-queries &
 dns_pid=$!
 
@@ -81,7 +95,7 @@ until python3 -c 'import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.settimeout(0.2)
 q = b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x04test\x00\x00\x06\x00\x01"
-s.sendto(q, ("127.0.0.1", 53))
+s.sendto(q, ("127.0.0.1", '"${MD_DNS_PORT:-53}"'))
 s.recv(512)' 2>/dev/null; do
   i=$((i + 1))
   if [ $i -gt 50 ] || ! kill -0 "$dns_pid" 2>/dev/null; then
