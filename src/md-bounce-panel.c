@@ -226,7 +226,7 @@ md_bounce_panel_set_verdict (MdBouncePanel         *self,
 
   set_class (self->verdict_box, verdict->klass);
   gtk_image_set_from_icon_name (self->verdict_icon, class_icon_name (verdict->klass));
-  gtk_label_set_text (self->verdict_kind_label, class_kind_label (verdict->klass));
+  gtk_label_set_text (self->verdict_kind_label, verdict->kind ? verdict->kind : class_kind_label (verdict->klass));
   gtk_label_set_text (self->verdict_title_label, verdict->title ? verdict->title : "");
   gtk_label_set_text (self->headline_label, verdict->headline ? verdict->headline : "");
   gtk_widget_set_visible (GTK_WIDGET (self->headline_label), verdict->headline != NULL && *verdict->headline);
@@ -296,7 +296,7 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   set_class (icon, verdict->klass);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
 
-  badge = gtk_label_new (class_kind_label (verdict->klass));
+  badge = gtk_label_new (verdict->kind ? verdict->kind : class_kind_label (verdict->klass));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "md-badge");
   set_class (badge, verdict->klass);

@@ -244,6 +244,55 @@ test_text (void)
   g_assert_true (main_recipient->hard_bounce);
 }
 
+/* A delivery given up after days of temporary failures: not permanent, but
+ * not waiting for a retry either, and the text says so. */
+static void
+test_given_up (void)
+{
+  static const char dsn[] =
+    "From: MAILER-DAEMON@mx.example.com\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+    "\n"
+    "--b\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "Your message could not be delivered for 5 days: giving up.\n"
+    "--b\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mx.example.com\n"
+    "\n"
+    "Final-Recipient: rfc822; kim@example.net\n"
+    "Action: failed\n"
+    "Status: 4.4.7\n"
+    "--b--\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (dsn, sizeof dsn - 1);
+  g_autoptr(MdBounceReport) report = md_bounce_report_new_from_bytes (bytes);
+  const MdBounceRecipient *recipient = md_bounce_report_get_main_recipient (report);
+  g_autofree char *text = md_bounce_report_to_text (report);
+  g_autofree char *verdict = NULL;
+
+  g_assert_nonnull (recipient);
+  g_assert_cmpstr (recipient->status, ==, "4.4.7");
+  g_assert_false (recipient->permanent);
+  g_assert_true (md_bounce_recipient_is_given_up (recipient));
+  verdict = g_strdup_printf ("(%s)", "temporary cause, given up");
+  g_assert_nonnull (strstr (text, verdict));
+
+  /* Still waiting: not given up. */
+  {
+    g_autofree char *delayed = g_strdup (dsn);
+    char *action = strstr (delayed, "Action: failed");
+
+    memcpy (action, "Action: delay ", 14);
+    g_autoptr(GBytes) delayed_bytes = g_bytes_new_take (g_steal_pointer (&delayed), strlen (dsn));
+    g_autoptr(MdBounceReport) delayed_report = md_bounce_report_new_from_bytes (delayed_bytes);
+
+    g_assert_false (md_bounce_recipient_is_given_up (md_bounce_report_get_main_recipient (delayed_report)));
+  }
+}
+
 static void
 test_not_bounce (void)
 {
@@ -390,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-report/json", test_json);
   g_test_add_func ("/md/bounce-report/pseudo-status", test_pseudo_status);
   g_test_add_func ("/md/bounce-report/text", test_text);
+  g_test_add_func ("/md/bounce-report/given-up", test_given_up);
   g_test_add_func ("/md/bounce-report/not-bounce", test_not_bounce);
   g_test_add_func ("/md/bounce-report/async", test_async);
   g_test_add_func ("/md/bounce-report/junk", test_junk);

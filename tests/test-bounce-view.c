@@ -635,6 +635,38 @@ test_invalid_utf8 (void)
   close_window (window);
 }
 
+/* A temporary failure the sending server gave up on is neither shown as
+ * waiting for a retry nor called permanent. */
+static void
+test_given_up (void)
+{
+  static const char dsn[] =
+    "From: MAILER-DAEMON@mx.example.com\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+    "\n"
+    "--b\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mx.example.com\n"
+    "\n"
+    "Final-Recipient: rfc822; kim@example.net\n"
+    "Action: failed\n"
+    "Status: 4.4.7\n"
+    "--b--\n";
+  MdWindow *window = open_window (1200, 800);
+  MdBounceView *view = get_view (window);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (dsn, sizeof dsn - 1);
+
+  md_bounce_view_set_bytes (view, bytes, "expired.eml");
+  wait_for_analysis (view);
+
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "Given up after retries"));
+  g_assert_null (md_test_ui_find_label (GTK_WIDGET (view), "Temporary failure"));
+  g_assert_null (md_test_ui_find_label (GTK_WIDGET (view), "Permanent failure"));
+
+  close_window (window);
+}
+
 static void
 test_binary_junk (void)
 {
@@ -985,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/tooltip", test_tooltip);
   g_test_add_func ("/md/bounce-view/typing", test_typing_reanalyses);
   g_test_add_func ("/md/bounce-view/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/md/bounce-view/given-up", test_given_up);
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
   g_test_add_func ("/md/bounce-view/open-file", test_open_file);

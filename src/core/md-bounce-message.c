@@ -1138,7 +1138,9 @@ parse_dsn (MdBounceMessage *self,
 
       if (eol == NULL)
         eol = end;
-      next = eol + 1;
+      /* A part's last line has no newline of its own (it belongs to the
+       * boundary): stop on the end, so that its field is still read. */
+      next = eol < end ? eol + 1 : end;
 
       if (name != NULL && p < end && is_blank (*p) && !is_blank_line (p, eol))
         {

@@ -68,6 +68,23 @@ md_bounce_recipient_free (MdBounceRecipient *recipient)
   g_free (recipient);
 }
 
+/**
+ * md_bounce_recipient_is_given_up:
+ * @recipient: a failed recipient
+ *
+ * Whether the sending server has stopped trying: the failure is permanent,
+ * or its cause was temporary but the DSN says "failed" (a "4.4.1" once the
+ * queue lifetime is over). Sending again may still work in that case.
+ */
+gboolean
+md_bounce_recipient_is_given_up (const MdBounceRecipient *recipient)
+{
+  g_return_val_if_fail (recipient != NULL, FALSE);
+
+  return recipient->permanent ||
+         (recipient->action != NULL && g_ascii_strncasecmp (recipient->action, "failed", 6) == 0);
+}
+
 struct _MdBounceReport
 {
   GObject          parent_instance;
@@ -199,6 +216,16 @@ recipient_headline (const MdBounceRecipient *r)
                                 title, r->recipient);
       /* Translators: %s is the reason, a short title */
       return g_strdup_printf (_("%s: the message was not delivered and will not be retried."), title);
+    }
+
+  if (md_bounce_recipient_is_given_up (r))
+    {
+      if (r->recipient != NULL)
+        /* Translators: "<reason>: the message to <address> …"; the reason is a short title */
+        return g_strdup_printf (_("%s: the message to %s was not delivered and the sending server has stopped trying; sending it again later may work."),
+                                title, r->recipient);
+      /* Translators: %s is the reason, a short title */
+      return g_strdup_printf (_("%s: the message was not delivered and the sending server has stopped trying; sending it again later may work."), title);
     }
 
   if (r->recipient != NULL)
@@ -715,9 +742,11 @@ md_bounce_report_to_text (MdBounceReport *self)
       if (r->klass == MD_CODE_CLASS_SUCCESS)
         verdict = g_strdup (md_reason_get_title (r->reason));
       else
-        /* Translators: "<reason title> (permanent)" or "(temporary)" */
+        /* Translators: "<reason title> (permanent)", "(temporary)" or "(temporary cause, given up)" */
         verdict = g_strdup_printf (_("%s (%s)"), md_reason_get_title (r->reason),
-                                   r->permanent ? _("permanent") : _("temporary"));
+                                   r->permanent ? _("permanent")
+                                   : md_bounce_recipient_is_given_up (r) ? _("temporary cause, given up")
+                                   : _("temporary"));
 
       g_string_append_c (out, '\n');
       g_string_append_printf (out, "%s\n", r->recipient != NULL ? r->recipient : _("Unknown recipient"));

@@ -50,6 +50,7 @@ typedef struct {
 GType              md_bounce_recipient_get_type (void) G_GNUC_CONST;
 MdBounceRecipient *md_bounce_recipient_copy     (const MdBounceRecipient *recipient);
 void               md_bounce_recipient_free     (MdBounceRecipient       *recipient);
+gboolean           md_bounce_recipient_is_given_up (const MdBounceRecipient *recipient);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdBounceRecipient, md_bounce_recipient_free)
 
