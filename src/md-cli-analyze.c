@@ -5,7 +5,7 @@
  * Exit status (documented in --help):
  *   0  delivered, nothing wrong
  *   1  a temporary failure: the server keeps trying
- *   2  a permanent failure
+ *   2  a permanent failure, or a delivery the server gave up on
  *   3  no bounce found in any input
  *   4  usage error or an input could not be read
  * With several files, the worst one decides: 4, then 2, 1, 0, and 3 only
@@ -109,10 +109,11 @@ md_cli_analyze (int    argc,
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print the reports as JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…|-]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *parameters = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_auto(GStrv) args = NULL;
@@ -122,7 +123,9 @@ md_cli_analyze (int    argc,
 
   g_return_val_if_fail (argc >= 1, EXIT_USAGE);
 
-  context = g_option_context_new (_("[FILE…|-]"));
+  /* The usage line shows the program's name: the verb goes with the parameters. */
+  parameters = g_strdup_printf ("analyze %s", _("[FILE…|-]"));
+  context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -133,7 +136,7 @@ md_cli_analyze (int    argc,
                                     _("Exit status:\n"
                                       "  0  delivered, nothing wrong\n"
                                       "  1  a temporary failure: the sending server keeps trying\n"
-                                      "  2  a permanent failure\n"
+                                      "  2  a permanent failure, or a delivery the sending server gave up on\n"
                                       "  3  no bounce found\n"
                                       "  4  usage error, or an input could not be read\n"
                                       "With several files, the worst outcome decides."));

@@ -370,7 +370,8 @@ analyze (MdBounceReport *self)
           self->outcome = MD_BOUNCE_OUTCOME_PERMANENT;
           break;
         case MD_CODE_CLASS_TEMPORARY:
-          self->outcome = MD_BOUNCE_OUTCOME_TEMPORARY;
+          self->outcome = md_bounce_recipient_is_given_up (main) ? MD_BOUNCE_OUTCOME_PERMANENT
+                                                                 : MD_BOUNCE_OUTCOME_TEMPORARY;
           break;
         case MD_CODE_CLASS_SUCCESS:
         case MD_CODE_CLASS_UNKNOWN:

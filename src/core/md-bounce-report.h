@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 typedef enum {
   MD_BOUNCE_OUTCOME_DELIVERED = 0,   /* or nothing wrong: a success report */
   MD_BOUNCE_OUTCOME_TEMPORARY = 1,   /* the server is still trying */
-  MD_BOUNCE_OUTCOME_PERMANENT = 2,   /* at least one recipient failed for good */
+  MD_BOUNCE_OUTCOME_PERMANENT = 2,   /* at least one recipient failed for good, or was given up on */
   MD_BOUNCE_OUTCOME_NOT_BOUNCE = 3,  /* no delivery problem found in the text */
 } MdBounceOutcome;
 
