@@ -102,6 +102,17 @@ class_kind_label (MdCodeClass klass)
     }
 }
 
+/* A temporary failure the server has stopped retrying is not called
+ * permanent: its cause may be gone by now. */
+static const char *
+verdict_kind_label (const MdBounceVerdict *verdict)
+{
+  if (verdict->given_up)
+    return _("Given up after retries");
+
+  return class_kind_label (verdict->klass);
+}
+
 static void
 set_class (GtkWidget   *widget,
            MdCodeClass  klass)
@@ -159,14 +170,16 @@ md_bounce_panel_show_nothing (MdBouncePanel *self,
 static char *
 summarize_recipients (GtkListBox *list)
 {
-  guint counts[3] = { 0, };
+  guint counts[4] = { 0, };
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     {
       MdCodeClass klass = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "md-class"));
 
-      if (klass == MD_CODE_CLASS_PERMANENT)
+      if (g_object_get_data (G_OBJECT (row), "md-given-up") != NULL)
+        counts[3]++;
+      else if (klass == MD_CODE_CLASS_PERMANENT)
         counts[0]++;
       else if (klass == MD_CODE_CLASS_TEMPORARY)
         counts[1]++;
@@ -178,6 +191,8 @@ summarize_recipients (GtkListBox *list)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u permanent failure", "%u permanent failures", counts[0]), counts[0]));
   if (counts[1] > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u temporary failure", "%u temporary failures", counts[1]), counts[1]));
+  if (counts[3] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u given up after retries", "%u given up after retries", counts[3]), counts[3]));
   if (counts[2] > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u delivered", "%u delivered", counts[2]), counts[2]));
   g_ptr_array_add (parts, NULL);
@@ -226,7 +241,7 @@ md_bounce_panel_set_verdict (MdBouncePanel         *self,
 
   set_class (self->verdict_box, verdict->klass);
   gtk_image_set_from_icon_name (self->verdict_icon, class_icon_name (verdict->klass));
-  gtk_label_set_text (self->verdict_kind_label, verdict->kind ? verdict->kind : class_kind_label (verdict->klass));
+  gtk_label_set_text (self->verdict_kind_label, verdict_kind_label (verdict));
   gtk_label_set_text (self->verdict_title_label, verdict->title ? verdict->title : "");
   gtk_label_set_text (self->headline_label, verdict->headline ? verdict->headline : "");
   gtk_widget_set_visible (GTK_WIDGET (self->headline_label), verdict->headline != NULL && *verdict->headline);
@@ -296,7 +311,7 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   set_class (icon, verdict->klass);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
 
-  badge = gtk_label_new (verdict->kind ? verdict->kind : class_kind_label (verdict->klass));
+  badge = gtk_label_new (verdict_kind_label (verdict));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "md-badge");
   set_class (badge, verdict->klass);
@@ -322,6 +337,7 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
   g_object_set_data (G_OBJECT (row), "md-class", GINT_TO_POINTER (verdict->klass));
+  g_object_set_data (G_OBJECT (row), "md-given-up", GINT_TO_POINTER (verdict->given_up));
   gtk_list_box_append (self->recipients_list, row);
 }
 

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * string already translated. */
 typedef struct {
   MdCodeClass  klass;         /* drives the icon and the colour */
-  const char  *kind;          /* a label other than the class's own, or NULL */
+  gboolean     given_up;      /* a temporary failure the server stopped retrying */
   const char  *recipient;     /* NULL for the headline */
   const char  *status;        /* "5.1.1", or NULL */
   const char  *title;         /* the reason, in a few words */

@@ -177,16 +177,11 @@ verdict_class (const MdBounceRecipient *recipient)
   return md_bounce_recipient_is_given_up (recipient) ? MD_CODE_CLASS_PERMANENT : MD_CODE_CLASS_TEMPORARY;
 }
 
-/* A temporary failure the server has stopped retrying is not called
- * permanent: its cause may be gone by now. */
-static const char *
-verdict_kind (const MdBounceRecipient *recipient)
+static gboolean
+given_up_on_temporary (const MdBounceRecipient *recipient)
 {
-  if (recipient->klass != MD_CODE_CLASS_SUCCESS && !recipient->permanent &&
-      md_bounce_recipient_is_given_up (recipient))
-    return _("Given up after retries");
-
-  return NULL;
+  return recipient->klass != MD_CODE_CLASS_SUCCESS && !recipient->permanent &&
+         md_bounce_recipient_is_given_up (recipient);
 }
 
 /* The status the bounce gave for a recipient: its enhanced status code, or
@@ -213,7 +208,7 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
     {
       MdBounceVerdict verdict = {
         .klass = verdict_class (main_recipient),
-        .kind = verdict_kind (main_recipient),
+        .given_up = given_up_on_temporary (main_recipient),
         .title = md_reason_get_title (main_recipient->reason),
         .headline = md_bounce_report_get_headline (report),
         .actor = md_actor_get_label (main_recipient->actor),
@@ -239,7 +234,7 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
       g_autofree char *status = recipient_status (recipient);
       MdBounceVerdict verdict = {
         .klass = verdict_class (recipient),
-        .kind = verdict_kind (recipient),
+        .given_up = given_up_on_temporary (recipient),
         .recipient = recipient->recipient,
         .status = status,
         .title = md_reason_get_title (recipient->reason),

@@ -661,6 +661,7 @@ test_given_up (void)
   wait_for_analysis (view);
 
   g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "Given up after retries"));
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "1 given up after retries"));
   g_assert_null (md_test_ui_find_label (GTK_WIDGET (view), "Temporary failure"));
   g_assert_null (md_test_ui_find_label (GTK_WIDGET (view), "Permanent failure"));
 
