@@ -21,8 +21,7 @@ case "$out" in *bob@example.org*5.1.1*) ok "the text names the recipient and the
 "$bin" analyze "$dir/04-postfix-delayed-expired.eml" >/dev/null 2>&1
 check "a temporary failure exits 1" "$?" 1
 
-printf 'From: MAILER-DAEMON@mx.example.com\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; kim@example.net\nAction: failed\nStatus: 4.4.7\n--b--\n' > "$tmp/given-up.eml"
-out=$("$bin" analyze --json "$tmp/given-up.eml" 2>&1); status=$?
+out=$("$bin" analyze --json "$dir/46-dsn-given-up-no-newline.eml" 2>&1); status=$?
 check "a delivery given up on exits 2" "$status" 2
 case "$out" in *'"permanent" : false'*) ok "its cause stays temporary in the JSON" ;; *) not_ok "given-up JSON: $out" ;; esac
 

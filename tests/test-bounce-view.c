@@ -640,22 +640,11 @@ test_invalid_utf8 (void)
 static void
 test_given_up (void)
 {
-  static const char dsn[] =
-    "From: MAILER-DAEMON@mx.example.com\n"
-    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
-    "\n"
-    "--b\n"
-    "Content-Type: message/delivery-status\n"
-    "\n"
-    "Reporting-MTA: dns; mx.example.com\n"
-    "\n"
-    "Final-Recipient: rfc822; kim@example.net\n"
-    "Action: failed\n"
-    "Status: 4.4.7\n"
-    "--b--\n";
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "bounces", "46-dsn-given-up-no-newline.eml", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (file);
   MdWindow *window = open_window (1200, 800);
   MdBounceView *view = get_view (window);
-  g_autoptr(GBytes) bytes = g_bytes_new_static (dsn, sizeof dsn - 1);
 
   md_bounce_view_set_bytes (view, bytes, "expired.eml");
   wait_for_analysis (view);

@@ -323,7 +323,7 @@ severity (const MdBounceRecipient *r)
     case MD_CODE_CLASS_PERMANENT:
       return r->hard_bounce ? 4 : 3;
     case MD_CODE_CLASS_TEMPORARY:
-      return 2;
+      return md_bounce_recipient_is_given_up (r) ? 3 : 2;
     case MD_CODE_CLASS_SUCCESS:
       return 1;
     case MD_CODE_CLASS_UNKNOWN:
