@@ -218,6 +218,14 @@ finish_could_not_check (MdCheck           *check,
   g_autofree char *line = md_dns_answer_describe (answer, type);
 
   md_check_add_evidence (check, line);
+  /* Offline, every look-up fails at once: say what to fix, not what failed. */
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    {
+      md_check_add_advice (check, _("This computer has no network connection: connect it to the Internet, then "
+                                    "check again. This says nothing about your domain."));
+      md_check_finish (check, MD_CHECK_STATUS_UNKNOWN, _("Could not check: no network connection"));
+      return;
+    }
   if (answer->outcome == MD_DNS_TIMED_OUT)
     md_check_add_advice (check, _("The DNS did not answer in time: check your Internet connection and try again. "
                                   "This says nothing about your domain yet."));

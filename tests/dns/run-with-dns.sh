@@ -26,6 +26,7 @@ skip () {
 if [ "${MD_DNS_NAMESPACE:-}" != "inside" ]; then
   command -v dnsmasq >/dev/null 2>&1 || skip "dnsmasq is not installed (apt-get install dnsmasq-base)"
   command -v unshare >/dev/null 2>&1 || skip "unshare is not installed (util-linux)"
+  command -v ip >/dev/null 2>&1 || skip "ip is not installed (iproute2)"
   if [ "$(id -u)" = 0 ]; then
     flags="--mount --net"
   else
@@ -50,15 +51,10 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
-if command -v ip >/dev/null 2>&1; then
-  ip link set lo up
-else
-  python3 -c 'import fcntl, socket, struct
-s = socket.socket()
-ifr = struct.pack("16sH", b"lo", 0)
-flags = struct.unpack("16sH", fcntl.ioctl(s, 0x8913, ifr))[1]
-fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))'
-fi
+# A default route through lo: the namespace counts as online (GNetworkMonitor),
+# like a connected machine whose resolver is local, yet nothing can leave it.
+ip link set lo up
+ip route add default dev lo
 
 printf 'nameserver 127.0.0.1\noptions attempts:1\n' > "$tmp/resolv.conf"
 mount --bind "$tmp/resolv.conf" /etc/resolv.conf || { echo "Bail out! cannot bind-mount /etc/resolv.conf"; exit 1; }
