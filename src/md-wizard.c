@@ -308,6 +308,8 @@ static void
 start_diagnosis (MdWizard *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) blocklists = g_settings_get_strv (settings, "dnsbl-zones");
   MdCheck *mx;
 
   stop_diagnosis (self);
@@ -329,6 +331,8 @@ start_diagnosis (MdWizard *self)
 
   if (self->chosen_provider != NULL)
     md_diagnosis_set_provider (self->diagnosis, self->chosen_provider);
+  if (blocklists[0] != NULL)
+    md_diagnosis_set_dnsbl_zones (self->diagnosis, (const char * const *) blocklists);
   g_signal_connect_object (self->diagnosis, "notify::provider",
                            G_CALLBACK (diagnosis_provider_cb), self, G_CONNECT_SWAPPED);
   /* The first step says when the provider could not be recognised. */
