@@ -966,7 +966,7 @@ test_french (void)
   window = open_window (1200, 800);
   view = get_view (window);
 
-  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "Collez un message de non-remise"));
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view), "Collez un message d’erreur"));
   g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-fr-empty"));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "bounce.example", NULL);

@@ -87,7 +87,7 @@ test_window_english (void)
 static void
 test_window_french (void)
 {
-  check_views ("fr", "Diagnostiquer", "Analyser un rejet");
+  check_views ("fr", "Diagnostiquer", "Analyser une erreur");
   md_test_ui_set_language ("en");
 }
 

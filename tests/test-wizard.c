@@ -300,13 +300,41 @@ go_next (MdWindow   *window,
   g_assert_cmpstr (md_wizard_get_page_name (wizard), ==, expected_page);
 }
 
+/* Whether a GtkStack under WIDGET is still sliding from one page to the next. */
+static gboolean
+stack_transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (stack_transition_running (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+transitions_done (gpointer widget)
+{
+  return !stack_transition_running (GTK_WIDGET (widget));
+}
+
 static void
 screenshot (MdWindow   *window,
             const char *prefix,
             const char *name)
 {
   g_autofree char *shot_name = g_strdup_printf ("wizard-%s-%s", prefix, name);
-  g_autofree char *path = md_test_ui_screenshot (GTK_WIDGET (window), shot_name);
+  g_autofree char *path = NULL;
+
+  /* A page still sliding in shows half of the previous one. */
+  g_assert_true (md_test_ui_wait_for (transitions_done, window, 5000));
+  path = md_test_ui_screenshot (GTK_WIDGET (window), shot_name);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -461,7 +489,7 @@ walk_former_host (const char *language,
   g_assert_false (gtk_widget_get_visible (next_button));
   /* The headline answers what the user said, in the user's language. */
   g_assert_nonnull (md_test_ui_find_label (page, g_str_equal (language, "fr")
-                                                 ? "Pourquoi les messages n'arrivent pas"
+                                                 ? "Pourquoi les messages n’arrivent pas"
                                                  : "Why Messages Do Not Arrive"));
   g_assert_cmpstr (md_wizard_page_get_title (MD_WIZARD_PAGE (md_wizard_get_page (wizard, "domain"))), ==,
                    g_str_equal (language, "fr") ? "Abonnement et domaine" : "Subscription and Domain");
