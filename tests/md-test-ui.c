@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "md-application.h"
+#include "md-test-language.h"
 #include "md-test-ui.h"
 
 static GtkApplication *test_app;
@@ -18,12 +18,9 @@ md_test_ui_init (int    *argc,
                  char ***argv)
 {
   g_autoptr(GError) error = NULL;
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
+  const char *why = NULL;
 
-  md_test_ui_set_language ("en");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  md_test_language_set ("en", &why);
 
   g_test_init (argc, argv, NULL);
 
@@ -45,16 +42,19 @@ md_test_ui_get_app (void)
   return test_app;
 }
 
-/* gettext reads LANGUAGE again after setlocale(); widgets built afterwards
- * (templates are translated when instantiated) come out in that language. */
-void
+/* Widgets built afterwards (templates are translated when instantiated)
+ * come out in that language. FALSE when this machine cannot switch to it:
+ * the test has been marked skipped, with the reason, and should return. */
+gboolean
 md_test_ui_set_language (const char *language)
 {
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    setlocale (LC_ALL, "");
-  /* Setting the domain again drops gettext's cache of looked-up strings. */
-  textdomain (GETTEXT_PACKAGE);
+  const char *why = NULL;
+
+  if (md_test_language_set (language, &why))
+    return TRUE;
+
+  g_test_skip (why);
+  return FALSE;
 }
 
 void

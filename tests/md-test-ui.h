@@ -17,7 +17,7 @@ typedef gboolean (*MdTestCondition) (gpointer data);
 gboolean        md_test_ui_init            (int              *argc,
                                             char           ***argv);
 GtkApplication *md_test_ui_get_app         (void);
-void            md_test_ui_set_language    (const char       *language);
+gboolean        md_test_ui_set_language    (const char       *language);
 void            md_test_ui_iterate         (guint             ms);
 gboolean        md_test_ui_wait_for        (MdTestCondition   condition,
                                             gpointer          data,

@@ -78,8 +78,13 @@ for report in reports[:2]:
 PY
 then ok "the JSON has the documented schema and exact spans"; else not_ok "the JSON does not match its schema"; fi
 
-out=$(LANGUAGE=fr LC_ALL=C.UTF-8 "$bin" analyze "$dir/01-postfix-userunknown.eml" 2>&1)
-case "$out" in *"Codes trouvés"*) ok "the report speaks French with LANGUAGE=fr" ;; *) not_ok "French report: $out" ;; esac
+. "$(dirname "$0")/language.sh"
+if fr=$(french_locale); then
+  out=$(LANGUAGE=fr LC_ALL=$fr "$bin" analyze "$dir/01-postfix-userunknown.eml" 2>&1)
+  case "$out" in *"Codes trouvés"*) ok "the report speaks French with LANGUAGE=fr" ;; *) not_ok "French report: $out" ;; esac
+else
+  ok "the report speaks French with LANGUAGE=fr # SKIP $no_french"
+fi
 
 out=$("$bin" analyze --help 2>&1)
 case "$out" in *"Exit status"*) ok "--help documents the exit status" ;; *) not_ok "--help: $out" ;; esac

@@ -12,6 +12,7 @@
 
 #include "bounce-fixtures.h"
 #include "md-bounce-report.h"
+#include "md-test-language.h"
 
 static GPtrArray *expectations;
 
@@ -365,30 +366,18 @@ test_junk (void)
 static void
 test_french (void)
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *mo = NULL;
   g_autoptr(MdBounceReport) english = NULL;
   g_autoptr(MdBounceReport) french = NULL;
-
-  if (localedir == NULL)
-    {
-      g_test_skip ("MD_LOCALEDIR is not set: no compiled catalog");
-      return;
-    }
-  mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the French catalog is not built");
-      return;
-    }
+  const char *why = NULL;
 
   english = report_for ("01-postfix-userunknown.eml");
-  /* Binding the domain again tells gettext to forget what it cached. */
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  if (!md_test_language_set ("fr", &why))
+    {
+      g_test_skip (why);
+      return;
+    }
   french = report_for ("01-postfix-userunknown.eml");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  md_test_language_set ("en", &why);
 
   g_assert_cmpstr (md_bounce_report_get_headline (french), !=, md_bounce_report_get_headline (english));
   g_assert_nonnull (strstr (md_bounce_report_get_headline (french), "bob@example.org"));

@@ -21,11 +21,16 @@ case "$out" in
   *) not_ok "--help does not list the commands: $out" ;;
 esac
 
-out=$(LANGUAGE=fr LC_ALL=C.UTF-8 "$bin" --help 2>&1)
-case "$out" in
-  *"Sans commande"*) ok "--help speaks French with LANGUAGE=fr" ;;
-  *) not_ok "--help in French printed: $out" ;;
-esac
+. "$(dirname "$0")/language.sh"
+if fr=$(french_locale); then
+  out=$(LANGUAGE=fr LC_ALL=$fr "$bin" --help 2>&1)
+  case "$out" in
+    *"Sans commande"*) ok "--help speaks French with LANGUAGE=fr" ;;
+    *) not_ok "--help in French printed: $out" ;;
+  esac
+else
+  ok "--help speaks French with LANGUAGE=fr # SKIP $no_french"
+fi
 
 echo "1..$n"
 exit $fail

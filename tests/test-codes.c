@@ -8,11 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "md-codes.h"
 #include "md-codes-private.h"
+#include "md-test-language.h"
 
 /* Every reply code the seeds name, plus the login codes of RFC 4954. */
 static const guint seed_reply_codes[] = {
@@ -461,23 +461,16 @@ assert_info_translated (const MdCodeInfo *info)
 static void
 test_french (void)
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
   g_autoptr(MdCodeInfo) info = NULL;
   g_autoptr(MdCodeInfo) derived = NULL;
   g_autoptr(MdCodeInfo) reply = NULL;
+  const char *why = NULL;
 
-  if (localedir == NULL)
+  if (!md_test_language_set ("fr", &why))
     {
-      g_test_skip ("MD_LOCALEDIR is not set");
+      g_test_skip (why);
       return;
     }
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  /* Setting the domain again flushes gettext's cache of the old language. */
-  textdomain (GETTEXT_PACKAGE);
 
   info = md_codes_describe_enhanced ("5.2.2");
   g_assert_cmpstr (info->title, ==, "Boîte aux lettres pleine");
@@ -504,8 +497,7 @@ test_french (void)
       assert_translated (md_reasons[reason].advice);
     }
 
-  g_setenv ("LANGUAGE", "en", TRUE);
-  textdomain (GETTEXT_PACKAGE);
+  md_test_language_set ("en", &why);
 }
 
 int

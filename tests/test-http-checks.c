@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -18,6 +17,7 @@
 #include "md-provider.h"
 #include "md-rdap.h"
 #include "md-status-page.h"
+#include "md-test-language.h"
 
 /* The servers live for the whole run; each test points the checks at them. */
 static char *work_dir;
@@ -1256,32 +1256,19 @@ test_status_no_provider (void)
 static void
 test_french (void)
 {
-  const char *localedir = g_getenv ("MD_LOCALEDIR");
-  g_autofree char *mo = NULL;
   g_autoptr(MdCheck) check = NULL;
+  const char *why = NULL;
 
-  if (localedir == NULL)
+  if (!md_test_language_set ("fr", &why))
     {
-      g_test_skip ("MD_LOCALEDIR is not set: no compiled catalog");
+      g_test_skip (why);
       return;
     }
-  mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the French catalog is not built");
-      return;
-    }
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
   check = run_webmail (wrong_name_url, "/webmail/");
 
   assert_check (check, MD_CHECK_STATUS_ERROR,
                 "Le certificat du webmail est refusé : il a été émis pour un autre nom de serveur");
-  assert_advice (check, "N'ignorez pas l'avertissement du navigateur");
+  assert_advice (check, "N’ignorez pas l’avertissement du navigateur");
 }
 
 /* --- Set-up ------------------------------------------------------------- */

@@ -44,7 +44,8 @@ check_views (const char *language,
   g_autofree char *name = NULL;
   MdWindow *window;
 
-  md_test_ui_set_language (language);
+  if (!md_test_ui_set_language (language))
+    return;
   window = open_window ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 980, 720);
