@@ -637,6 +637,35 @@ test_all_green (void)
   close_window (window);
 }
 
+/* The blocklists asked are a setting: the DNS page shows what that one says. */
+static void
+test_blocklist_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char * const zones[] = { "bl.wizard.test", NULL };
+  g_auto(GStrv) evidence = NULL;
+  MdWindow *window;
+  MdWizard *wizard;
+  MdCheckRow *row;
+
+  g_settings_set_strv (settings, "dnsbl-zones", zones);
+  window = open_window (900, 1000);
+  wizard = get_wizard (window);
+  md_wizard_page_start_set_text (MD_WIZARD_PAGE_START (md_wizard_get_page (wizard, "start")), "ovh-good.test");
+  wait_for_checks (wizard);
+
+  row = find_check_row (md_wizard_get_page (wizard, "dns"), "dnsbl");
+  g_assert_cmpint (md_check_get_status (md_check_row_get_check (row)), ==, MD_CHECK_STATUS_ERROR);
+  evidence = md_check_dup_evidence (md_check_row_get_check (row));
+  g_assert_true (g_strv_contains ((const char * const *) evidence, "192.0.2.10 @ bl.wizard.test: LISTED (127.0.0.2)"));
+  /* No other list was asked. */
+  for (guint i = 0; evidence[i] != NULL; i++)
+    g_assert_null (strstr (evidence[i], "spamhaus"));
+
+  close_window (window);
+  g_settings_reset (settings, "dnsbl-zones");
+}
+
 static gboolean
 summary_shows_busy_mx (gpointer page)
 {
@@ -984,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/md/wizard/former-host/narrow-french", test_former_host_narrow_french);
   g_test_add_func ("/md/wizard/all-green", test_all_green);
   g_test_add_func ("/md/wizard/timeout", test_timeout);
+  g_test_add_func ("/md/wizard/blocklist-setting", test_blocklist_setting);
   g_test_add_func ("/md/wizard/headline-follows-symptom", test_headline_follows_symptom);
   g_test_add_func ("/md/wizard/typing-and-cancelling", test_typing_and_cancelling);
   g_test_add_func ("/md/wizard/keyboard", test_keyboard);
