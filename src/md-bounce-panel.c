@@ -74,7 +74,7 @@ class_icon_name (MdCodeClass klass)
     case MD_CODE_CLASS_TEMPORARY:
       return "alarm-symbolic";
     case MD_CODE_CLASS_SUCCESS:
-      return "emblem-ok-symbolic";
+      return "md-status-ok-symbolic";
     case MD_CODE_CLASS_UNKNOWN:
     case MD_CODE_CLASS_POSITIVE_PRELIMINARY:
     case MD_CODE_CLASS_INTERMEDIATE:

@@ -59,7 +59,7 @@ status_icon_name (MdCheckStatus status)
 {
   switch (status)
     {
-    case MD_CHECK_STATUS_OK: return "emblem-ok-symbolic";
+    case MD_CHECK_STATUS_OK: return "md-status-ok-symbolic";
     case MD_CHECK_STATUS_WARNING: return "dialog-warning-symbolic";
     case MD_CHECK_STATUS_ERROR: return "dialog-error-symbolic";
     case MD_CHECK_STATUS_UNKNOWN: return "dialog-question-symbolic";
@@ -101,7 +101,7 @@ copy_clicked_cb (GtkButton *button,
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
   /* A tick on the button says it worked without a dialog to dismiss. */
-  gtk_button_set_icon_name (button, "emblem-ok-symbolic");
+  gtk_button_set_icon_name (button, "md-status-ok-symbolic");
   g_timeout_add_seconds (2, restore_copy_icon, g_object_ref (button));
 }
 

@@ -70,7 +70,7 @@ show_message (MdWizardPageStart *self,
     {
       const char *label = is_error ? _("Not valid") : _("Valid");
 
-      gtk_image_set_from_icon_name (self->address_icon, is_error ? "dialog-error-symbolic" : "emblem-ok-symbolic");
+      gtk_image_set_from_icon_name (self->address_icon, is_error ? "dialog-error-symbolic" : "md-status-ok-symbolic");
       gtk_widget_remove_css_class (GTK_WIDGET (self->address_icon), is_error ? "success" : "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->address_icon), is_error ? "error" : "success");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->address_icon), label);

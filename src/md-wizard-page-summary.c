@@ -258,7 +258,7 @@ set_headline (MdWizardPageSummary *self,
 
   switch (status)
     {
-    case MD_CHECK_STATUS_OK: klass = classes[0]; icon = "emblem-ok-symbolic"; break;
+    case MD_CHECK_STATUS_OK: klass = classes[0]; icon = "md-status-ok-symbolic"; break;
     case MD_CHECK_STATUS_WARNING: klass = classes[1]; icon = "dialog-warning-symbolic"; break;
     case MD_CHECK_STATUS_ERROR: klass = classes[2]; icon = "dialog-error-symbolic"; break;
     case MD_CHECK_STATUS_UNKNOWN: klass = classes[3]; icon = "dialog-question-symbolic"; break;

@@ -440,15 +440,15 @@ walk_former_host (const char *language,
   go_next (window, "domain");
   g_assert_true (gtk_widget_get_visible (back_button));
   page = md_wizard_get_page (wizard, "domain");
-  assert_row (page, "domain", MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
-  assert_row (page, "rdap", MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
+  assert_row (page, "domain", MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
+  assert_row (page, "rdap", MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
   answer (wizard, "domain", "_Yes, it is active");
   g_assert_cmpint (md_wizard_get_answer (wizard, MD_QUESTION_OFFER_ACTIVE), ==, MD_ANSWER_YES);
   screenshot (window, prefix, "2-domain");
 
   go_next (window, "webmail");
   page = md_wizard_get_page (wizard, "webmail");
-  assert_row (page, "webmail", MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
+  assert_row (page, "webmail", MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
   answer (wizard, "webmail", "_No, not even in webmail");
   answer (wizard, "webmail", "Y_es, I can log in");
   g_assert_cmpint (md_wizard_get_answer (wizard, MD_QUESTION_WEBMAIL_LOGIN), ==, MD_ANSWER_YES);
@@ -462,13 +462,13 @@ walk_former_host (const char *language,
   answer (wizard, "webmail", "Y_es, I can log in");
 
   go_next (window, "maintenance");
-  assert_row (md_wizard_get_page (wizard, "maintenance"), "maintenance", MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
+  assert_row (md_wizard_get_page (wizard, "maintenance"), "maintenance", MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
   screenshot (window, prefix, "4-maintenance");
 
   go_next (window, "dns");
   page = md_wizard_get_page (wizard, "dns");
   assert_row (page, "mx", MD_CHECK_STATUS_ERROR, "dialog-error-symbolic");
-  assert_row (page, "spf", MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
+  assert_row (page, "spf", MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
   mx_row = find_check_row (page, "mx");
   /* The fix: OVHcloud's five MX records, each with its copy button. */
   g_assert_cmpuint (md_check_row_get_n_records (mx_row), ==, 5);
@@ -618,7 +618,7 @@ test_all_green (void)
   g_assert_cmpuint (findings->len, ==, 9);
   for (guint i = 0; i < findings->len; i++)
     assert_row (page, md_check_get_id (g_ptr_array_index (findings, i)),
-                MD_CHECK_STATUS_OK, "emblem-ok-symbolic");
+                MD_CHECK_STATUS_OK, "md-status-ok-symbolic");
   screenshot (window, "en", "green-6-summary");
 
   /* As large as the screen: the content stays a readable column. */
