@@ -14,10 +14,17 @@
 
 #include "md-bounce-highlighter.h"
 
-/* Each slice stops after this much work, so one main-loop iteration stays
- * far below a frame. */
-#define SLICE_USEC 6000
+/* Each slice stops after this much work. When drawing a frame takes longer
+ * than the frame interval, the slice run by the tick callback is all the
+ * work done per frame: short enough that a frame and a slice stay well
+ * below the 50 ms a key press may wait, long enough not to leave most of
+ * the time to frames that draw the same text again. */
+#define SLICE_USEC 12000
 #define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 2)
+/* The old tags are removed this many characters at a time, ahead of the
+ * new ones: removing them all at once from a large text would take longer
+ * than a slice. */
+#define CLEAR_CHARS 16384
 
 struct _MdBounceHighlighter
 {
@@ -29,6 +36,7 @@ struct _MdBounceHighlighter
 
   GArray        *pending;    /* MdHighlightSpan, sorted by start */
   guint          next;       /* first span of @pending not applied yet */
+  gint64         cleared;    /* the old tags are gone up to there */
   guint          idle_id;
   guint          tick_id;
   gboolean       hold;       /* the text is still coming in */
@@ -135,10 +143,47 @@ md_bounce_highlighter_finish (MdBounceHighlighter *self)
   md_bounce_highlighter_stop_sources (self);
   g_array_set_size (self->pending, 0);
   self->next = 0;
+  self->cleared = G_MAXINT64;
   self->paused = FALSE;
 
   if (was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Where the first highlight is, or G_MAXINT64. Removing a tag walks the
+ * whole range even where it is not applied: a look for its first toggle is
+ * much cheaper. */
+static gint64
+md_bounce_highlighter_first_tagged (MdBounceHighlighter *self)
+{
+  GtkTextIter start;
+  gint64 first = G_MAXINT64;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
+    {
+      GtkTextIter iter = start;
+
+      if (gtk_text_iter_starts_tag (&iter, self->tags[i]) ||
+          gtk_text_iter_forward_to_tag_toggle (&iter, self->tags[i]))
+        first = MIN (first, gtk_text_iter_get_offset (&iter));
+    }
+
+  return first;
+}
+
+/* Removes the old tags from where they are still to @to. */
+static void
+md_bounce_highlighter_clear_to (MdBounceHighlighter *self,
+                                gint64               to)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->cleared);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, to);
+  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+  self->cleared = to;
 }
 
 /* Applies spans for a few milliseconds; FALSE when it stops: all applied,
@@ -148,6 +193,8 @@ md_bounce_highlighter_slice (MdBounceHighlighter *self)
 {
   gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
   gint64 length = gtk_text_buffer_get_char_count (self->buffer);
+  GtkTextIter iter;  /* the end of the last span applied */
+  gint64 offset = -1;
 
   while (self->next < self->pending->len)
     {
@@ -168,12 +215,34 @@ md_bounce_highlighter_slice (MdBounceHighlighter *self)
         }
 
       self->next++;
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (span->end, length));
+      if (span->end > self->cleared)
+        md_bounce_highlighter_clear_to (self, MIN (MAX (span->end, self->cleared + CLEAR_CHARS), length));
+
+      /* Iterators outlive tags but not edits, so each slice looks up its
+       * first span and walks from one to the next: cheaper than a look-up
+       * in a buffer full of tags. */
+      if (offset < 0)
+        gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
+      else
+        {
+          start = iter;
+          gtk_text_iter_forward_chars (&start, span->start - offset);
+        }
+      end = start;
+      gtk_text_iter_forward_chars (&end, MIN (span->end, length) - span->start);
       gtk_text_buffer_apply_tag (self->buffer, self->tags[span->kind], &start, &end);
+      iter = end;
+      offset = MIN (span->end, length);
 
       /* The clock is read every few spans: reading it costs about as much as a span. */
       if ((self->next & 15) == 0 && g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+
+  while (self->cleared < length)
+    {
+      md_bounce_highlighter_clear_to (self, MIN (self->cleared + CLEAR_CHARS, length));
+      if (g_get_monotonic_time () >= deadline)
         return TRUE;
     }
 
@@ -235,9 +304,9 @@ compare_spans (gconstpointer a,
  * @spans: (array length=n_spans): the spans, in characters of the buffer
  * @n_spans: how many
  *
- * Replaces the highlight with @spans. The old tags go at once, the new ones
- * for a few milliseconds too, the rest over the next main-loop iterations
- * (#MdBounceHighlighter:busy is %TRUE until then).
+ * Replaces the highlight with @spans: for a few milliseconds now, the rest
+ * over the next main-loop iterations (#MdBounceHighlighter:busy is %TRUE
+ * until then). The old tags go a little ahead of the new ones.
  */
 void
 md_bounce_highlighter_apply (MdBounceHighlighter   *self,
@@ -247,18 +316,20 @@ md_bounce_highlighter_apply (MdBounceHighlighter   *self,
   g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
   g_return_if_fail (spans != NULL || n_spans == 0);
 
-  md_bounce_highlighter_clear (self);
-
   if (n_spans == 0)
-    return;
+    {
+      md_bounce_highlighter_clear (self);
+      return;
+    }
 
+  md_bounce_highlighter_finish (self);
+  self->cleared = md_bounce_highlighter_first_tagged (self);
   g_array_append_vals (self->pending, spans, n_spans);
   g_array_sort (self->pending, compare_spans);
   md_bounce_highlighter_start_sources (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  /* The first slice now: a frame drawn between the removal of the old tags
-   * and the new ones would make the highlight flicker at every edit. */
+  /* The first slice now: a short text is highlighted before the next frame. */
   md_bounce_highlighter_slice (self);
 }
 
@@ -293,23 +364,17 @@ md_bounce_highlighter_set_hold (MdBounceHighlighter *self,
 void
 md_bounce_highlighter_clear (MdBounceHighlighter *self)
 {
-  GtkTextIter start, end;
+  gint64 length;
 
   g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
 
   md_bounce_highlighter_finish (self);
 
-  /* Removing a tag walks the whole buffer even where it is not applied: a
-   * look for its first toggle is much cheaper. */
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
-    {
-      GtkTextIter first = start;
-
-      if (gtk_text_iter_starts_tag (&first, self->tags[i]) ||
-          gtk_text_iter_forward_to_tag_toggle (&first, self->tags[i]))
-        gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &first, &end);
-    }
+  length = gtk_text_buffer_get_char_count (self->buffer);
+  self->cleared = md_bounce_highlighter_first_tagged (self);
+  if (self->cleared < length)
+    md_bounce_highlighter_clear_to (self, length);
+  self->cleared = G_MAXINT64;
 }
 
 gboolean
@@ -317,7 +382,8 @@ md_bounce_highlighter_get_busy (MdBounceHighlighter *self)
 {
   g_return_val_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self), FALSE);
 
-  return self->next < self->pending->len;
+  /* Emptied once the last span is applied and the old tags are gone. */
+  return self->pending->len > 0;
 }
 
 GtkTextTag *
@@ -468,4 +534,5 @@ static void
 md_bounce_highlighter_init (MdBounceHighlighter *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (MdHighlightSpan));
+  self->cleared = G_MAXINT64;
 }

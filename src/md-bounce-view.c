@@ -20,9 +20,10 @@
 
 /* A text larger than this goes into the buffer over several main-loop
  * iterations, each stopping after LOAD_SLICE_USEC: from an idle source, and
- * once per frame from a tick callback for when frames leave no idle time. */
+ * once per frame from a tick callback for when frames leave no idle time
+ * (see SLICE_USEC in md-bounce-highlighter.c for the length). */
 #define LOAD_CHUNK_BYTES (64 * 1024)
-#define LOAD_SLICE_USEC  8000
+#define LOAD_SLICE_USEC  12000
 #define LOAD_PRIORITY    (GDK_PRIORITY_REDRAW + 1)
 /* Typing re-analyses the text once the keyboard rests this long. */
 #define DEBOUNCE_MSEC    300

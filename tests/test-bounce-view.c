@@ -708,6 +708,45 @@ test_large_paste (void)
   close_window (window);
 }
 
+/* Edited after a large paste: the old tags go a slice at a time ahead of
+ * the new ones, and none is left where the new analysis finds no code. */
+static void
+test_large_edit (void)
+{
+  MdWindow *window = open_window (1200, 800);
+  MdBounceView *view = get_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (view));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *edited = NULL;
+  GtkTextIter start, end;
+  guint lines = 0;
+
+  while (text->len < 1024 * 1024)
+    g_string_append_printf (text, "%u: host mx.example.net[192.0.2.1] said: 550 5.1.1 <u%u@example.net> unknown\n", lines, lines), lines++;
+  bytes = g_bytes_new (text->str, text->len);
+  md_bounce_view_set_bytes (view, bytes, NULL);
+  wait_for_analysis (view);
+  g_assert_cmpuint (assert_tags_match_scanner (view, bytes), ==, 2 * lines);
+
+  /* "550" becomes "55x0" on the first and the last line: still tagged from
+   * before, no longer a code. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, strstr (text->str, " 550 ") - text->str + 3);
+  gtk_text_buffer_insert_interactive (buffer, &start, "x", -1, TRUE);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_strrstr (text->str, " 550 ") - text->str + 4);
+  gtk_text_buffer_insert_interactive (buffer, &start, "x", -1, TRUE);
+  g_assert_true (md_bounce_view_get_busy (view));
+  wait_for_analysis (view);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  edited = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new (edited, strlen (edited));
+  g_assert_cmpuint (assert_tags_match_scanner (view, bytes), <, 2 * lines);
+
+  close_window (window);
+}
+
 static void
 test_open_file (void)
 {
@@ -962,7 +1001,8 @@ test_french (void)
   english_title = g_strdup (info->title);
   g_clear_pointer (&info, md_code_info_free);
 
-  md_test_ui_set_language ("fr");
+  if (!md_test_ui_set_language ("fr"))
+    return;
   window = open_window (1200, 800);
   view = get_view (window);
 
@@ -1010,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/given-up", test_given_up);
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
+  g_test_add_func ("/md/bounce-view/large-edit", test_large_edit);
   g_test_add_func ("/md/bounce-view/open-file", test_open_file);
   g_test_add_func ("/md/bounce-view/drop-file", test_drop_file);
   g_test_add_func ("/md/bounce-view/copy-analysis", test_copy_analysis);
