@@ -13,6 +13,7 @@
 
 #include "md-cli.h"
 #include "md-diagnosis.h"
+#include "md-dns.h"
 
 /* Exit statuses, as documented in --help. */
 enum {
@@ -102,7 +103,7 @@ md_cli_check (int    argc,
   g_autofree char *sending_ip = NULL;
   g_auto(GStrv) blocklists = NULL;
   gboolean json = FALSE;
-  int timeout_ms = 0;
+  int timeout_ms = MD_DNS_DEFAULT_TIMEOUT_MS;
   CheckRun run = { 0, };
   MdCheckStatus overall;
   guint interrupt_id;
@@ -148,7 +149,7 @@ md_cli_check (int    argc,
       g_printerr ("%s", help);
       return EXIT_USAGE;
     }
-  if (timeout_ms < 0)
+  if (timeout_ms <= 0)
     {
       g_printerr ("%s\n", _("The timeout must be a number of milliseconds above zero."));
       return EXIT_USAGE;
@@ -179,8 +180,7 @@ md_cli_check (int    argc,
         }
       md_diagnosis_set_provider (diagnosis, provider);
     }
-  if (timeout_ms > 0)
-    md_diagnosis_set_timeout (diagnosis, (guint) timeout_ms);
+  md_diagnosis_set_timeout (diagnosis, (guint) timeout_ms);
   if (sending_ip != NULL)
     md_diagnosis_set_sending_ip (diagnosis, sending_ip);
   if (blocklists != NULL)

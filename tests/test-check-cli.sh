@@ -123,6 +123,8 @@ check "an unknown provider exits 3 and lists the known ones" \
   '[ "$(status)" = 3 ] && grep -q "nope" "$tmp/err" && grep -q "ovh-exchange" "$tmp/err"'
 run --timeout -5 example.test
 check "a negative timeout exits 3" '[ "$(status)" = 3 ]'
+run --timeout 0 example.test
+check "a zero timeout exits 3" '[ "$(status)" = 3 ] && grep -q "above zero" "$tmp/err"'
 run --sending-ip not-an-ip example.test
 check "a sending IP that is not one exits 3" '[ "$(status)" = 3 ]'
 run

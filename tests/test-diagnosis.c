@@ -61,15 +61,20 @@ static const Scenario scenarios[] = {
   { "ok-mxplan.test", "ovh-exchange", "autodiscover", MD_CHECK_STATUS_ERROR, "missing" },
   { "ok-exchange.test", "ovh-exchange-private", "autodiscover", MD_CHECK_STATUS_OK, "own Exchange server" },
   /* SPF. */
-  { "twospf.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "two SPF records" },
+  { "twospf.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "There are 2 SPF records" },
   { "spf10.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "passed at “include:s2.spf10.test”" },
   { "spf10.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "SPF needs 15 DNS look-ups" },
   { "spfvoid.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "3 names in the SPF record give no answer" },
   { "spfvoid.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "include:c.spfvoid.test: no SPF record there" },
   { "spfsyntax.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "“ip4:192.0.2.300” is not an IPv4" },
   { "plusall.test", NULL, "spf", MD_CHECK_STATUS_WARNING, "+all" },
+  { "diamond.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "SPF needs 16 DNS look-ups" },
+  { "spfloop.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "“spfloop.test” includes itself" },
   { "nospf.test", NULL, "spf", MD_CHECK_STATUS_WARNING, "No SPF record" },
   { "ok-mxplan.test", "google", "spf", MD_CHECK_STATUS_WARNING, "include:_spf.google.com" },
+  /* TXT bytes that are not UTF-8 are shown as U+FFFD, never a crash. */
+  { "badutf.test", NULL, "spf", MD_CHECK_STATUS_ERROR, "“\xef\xbf\xbd” is not an SPF mechanism" },
+  { "badutf.test", NULL, "dmarc", MD_CHECK_STATUS_OK, "rua=mailto:r\xef\xbf\xbd@badutf.test" },
   /* DMARC. */
   { "nodmarc.test", NULL, "dmarc", MD_CHECK_STATUS_WARNING, "_dmarc.nodmarc.test. 3600 IN TXT" },
   { "baddmarc.test", NULL, "dmarc", MD_CHECK_STATUS_ERROR, "mailto:" },

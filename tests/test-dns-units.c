@@ -41,6 +41,7 @@ static const DomainCase domain_cases[] = {
   { "", NULL, NULL, NULL, MD_DOMAIN_ERROR_EMPTY, "Type" },
   { "   ", NULL, NULL, NULL, MD_DOMAIN_ERROR_EMPTY, "Type" },
   { "jean@", NULL, NULL, NULL, MD_DOMAIN_ERROR_EMPTY, "after the “@”" },
+  { "...", NULL, NULL, NULL, MD_DOMAIN_ERROR_EMPTY, "only dots" },
   { "192.0.2.1", NULL, NULL, NULL, MD_DOMAIN_ERROR_IP_ADDRESS, "IP address" },
   { "2001:db8::1", NULL, NULL, NULL, MD_DOMAIN_ERROR_IP_ADDRESS, "IP address" },
   { "[2001:db8::1]", NULL, NULL, NULL, MD_DOMAIN_ERROR_IP_ADDRESS, "IP address" },

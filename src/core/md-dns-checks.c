@@ -16,6 +16,9 @@
 #define SPF_MAX_LOOKUPS 10
 #define SPF_MAX_VOID_LOOKUPS 2
 #define SPF_MAX_DEPTH 10
+/* Receivers stop long before: past this many records, the count is over 10
+ * anyway, and a record cannot make the check ask without end. */
+#define SPF_MAX_FETCHES 50
 
 struct _MdMxResult
 {
@@ -204,6 +207,17 @@ md_mx_result_get_addresses (MdMxResult *result)
   return result->addresses;
 }
 
+/* Sentences are built of translated pieces that end with their separator
+ * ("; " in English, " ; " in French): this drops what ends the last one. */
+static void
+string_chomp (GString    *text,
+              const char *separators)
+{
+  while (text->len > 0 && (g_ascii_isspace (text->str[text->len - 1]) ||
+                           strchr (separators, text->str[text->len - 1]) != NULL))
+    g_string_truncate (text, text->len - 1);
+}
+
 static gboolean
 answer_failed (const MdDnsAnswer *answer)
 {
@@ -264,11 +278,12 @@ typedef struct {
   guint           pending;
   gboolean        returned;
   MdDnsAnswer    *answers[3];
-  MdMxResult     *mx;           /* look-up: owned; hosts step: the caller's */
+  MdMxResult     *mx;           /* look-up: owned (owns_mx); hosts step: the caller's */
+  gboolean        owns_mx;
   GHashTable     *per_host;
   GHashTable     *cnames;
   MdLookupResult *lookup;
-  GHashTable     *visited;
+  guint           n_fetches;
   GPtrArray      *listed;
   GPtrArray      *refused;
 } CheckData;
@@ -285,9 +300,11 @@ check_data_free (CheckData *data)
   g_clear_pointer (&data->per_host, g_hash_table_unref);
   g_clear_pointer (&data->cnames, g_hash_table_unref);
   g_clear_pointer (&data->lookup, md_lookup_result_free);
-  g_clear_pointer (&data->visited, g_hash_table_unref);
   g_clear_pointer (&data->listed, g_ptr_array_unref);
   g_clear_pointer (&data->refused, g_ptr_array_unref);
+  /* Still here when the look-up was cancelled before it returned. */
+  if (data->owns_mx)
+    g_clear_pointer (&data->mx, md_mx_result_free);
   g_free (data);
 }
 
@@ -602,9 +619,10 @@ mx_fallback_cb (GObject      *object,
       return_mx_result (task);
       return;
     }
-  if (name->outcome != MD_DNS_OK && address->outcome != MD_DNS_OK)
+  if (answer_failed (address) || (name->outcome != MD_DNS_OK && address->outcome != MD_DNS_OK))
     {
-      /* Without knowing whether the domain exists, "no MX" would be a guess. */
+      /* Without knowing whether the domain exists, or whether it has an
+       * address to fall back on, "no MX" would be a guess. */
       finish_could_not_check (check, answer_failed (address) ? address : name, answer_failed (address) ? "A/AAAA" : "SOA");
       return_mx_result (task);
       return;
@@ -710,6 +728,7 @@ md_check_mx_lookup_async (MdCheck             *check,
   data = g_task_get_task_data (task);
   data->provider = forced_provider ? g_object_ref (forced_provider) : NULL;
   data->mx = mx_result_new ();
+  data->owns_mx = TRUE;
   data->pending = 1;
   md_dns_lookup_records_async (resolver, domain, G_RESOLVER_RECORD_MX, timeout_ms, cancellable,
                                mx_answer_cb, task);
@@ -1001,7 +1020,7 @@ md_check_mx_evaluate (MdCheck    *check,
       WORSEN (MD_CHECK_STATUS_WARNING);
       if (summary == NULL)
         summary = g_strdup (_("The MX records are incomplete"));
-      g_string_truncate (problems, problems->len - 1);
+      string_chomp (problems, "");
       md_check_add_advice (check, problems->str);
       add_expected_mx_records (check, provider, domain);
     }
@@ -1186,7 +1205,7 @@ md_check_autodiscover_evaluate (MdCheck        *check,
             {
               g_autofree char *advice = NULL;
 
-              g_string_truncate (wrong, wrong->len - 2);
+              string_chomp (wrong, ";");
               advice = g_strdup_printf (_("The autodiscover SRV record is wrong: %s. Outlook will not find your "
                                           "server by itself. Replace it with the record below."), wrong->str);
               md_check_add_advice (check, advice);
@@ -1255,12 +1274,14 @@ md_check_autodiscover_evaluate (MdCheck        *check,
 typedef struct {
   GTask   *task;
   char    *domain;
-  char    *path;     /* how we got here: "include:a → include:b" */
-  SpfNode *node;     /* where its terms go in the tree */
+  char    *path;       /* how we got here: "include:a → include:b" */
+  char    *ancestors;  /* the domains on the way, each between newlines */
+  SpfNode *node;       /* where its terms go in the tree */
   guint    depth;
 } SpfFetch;
 
-static void spf_fetch (GTask *task, const char *domain, const char *path, SpfNode *node, guint depth);
+static void spf_fetch (GTask *task, const char *domain, const char *path, const char *ancestors,
+                       SpfNode *node, guint depth);
 
 static void
 spf_problem (MdLookupResult *lookup,
@@ -1274,6 +1295,7 @@ static void
 spf_walk (GTask      *task,
           const char *record_text,
           const char *path,
+          const char *ancestors,
           SpfNode    *node,
           guint       depth)
 {
@@ -1314,10 +1336,28 @@ spf_walk (GTask      *task,
       /* A macro ("%{i}") names a different domain for every sender. */
       if (strchr (term->value, '%') != NULL)
         spf_node_add (child, _("(a macro: depends on the sender, not followed)"));
-      else if (depth < SPF_MAX_DEPTH && !g_hash_table_contains (data->visited, term->value))
+      else
         {
-          g_hash_table_add (data->visited, g_strdup (term->value));
-          spf_fetch (task, term->value, where, child, depth + 1);
+          /* A name included twice in different branches is counted twice,
+           * as receivers do (RFC 7208 §4.6.4); only a name that includes
+           * itself, directly or not, is a loop. */
+          g_autofree char *needle = g_strdup_printf ("\n%s\n", term->value);
+
+          if (strstr (ancestors, needle) != NULL)
+            {
+              g_autofree char *problem = g_strdup_printf (_("“%s” includes itself: receivers reject the record (a “permerror”)."),
+                                                          term->value);
+              g_autofree char *line = g_strdup_printf ("! %s", problem);
+
+              spf_node_add (child, line);
+              spf_problem (lookup, where, problem);
+            }
+          else if (depth < SPF_MAX_DEPTH && data->n_fetches < SPF_MAX_FETCHES)
+            {
+              g_autofree char *below = g_strconcat (ancestors, term->value, "\n", NULL);
+
+              spf_fetch (task, term->value, where, below, child, depth + 1);
+            }
         }
     }
 }
@@ -1343,7 +1383,7 @@ spf_txt_cb (GObject      *object,
           lookup->txt = g_steal_pointer (&answer);
           g_ptr_array_extend_and_steal (lookup->records, g_steal_pointer (&records));
           if (lookup->records->len == 1)
-            spf_walk (task, g_ptr_array_index (lookup->records, 0), "", lookup->tree, 0);
+            spf_walk (task, g_ptr_array_index (lookup->records, 0), "", fetch->ancestors, lookup->tree, 0);
         }
       else if (answer_failed (answer))
         {
@@ -1351,7 +1391,7 @@ spf_txt_cb (GObject      *object,
           spf_node_add (fetch->node, _("(could not be read)"));
         }
       else if (records->len == 1)
-        spf_walk (task, g_ptr_array_index (records, 0), fetch->path, fetch->node, fetch->depth);
+        spf_walk (task, g_ptr_array_index (records, 0), fetch->path, fetch->ancestors, fetch->node, fetch->depth);
       else
         {
           /* Either way the include is broken: a "permerror" (RFC 7208 §5.2). */
@@ -1368,6 +1408,7 @@ spf_txt_cb (GObject      *object,
   md_dns_answer_free (answer);
   g_free (fetch->domain);
   g_free (fetch->path);
+  g_free (fetch->ancestors);
   g_free (fetch);
 
   if (last && !data->returned)
@@ -1381,20 +1422,22 @@ static void
 spf_fetch (GTask      *task,
            const char *domain,
            const char *path,
+           const char *ancestors,
            SpfNode    *node,
            guint       depth)
 {
   CheckData *data = g_task_get_task_data (task);
   SpfFetch *fetch = g_new0 (SpfFetch, 1);
 
+  data->n_fetches++;
   fetch->task = g_object_ref (task);
   fetch->domain = g_strdup (domain);
   fetch->path = g_strdup (path);
+  fetch->ancestors = g_strdup (ancestors);
   fetch->node = node;
   fetch->depth = depth;
   data->pending++;
-  md_dns_lookup_records_async (data->resolver, domain, G_RESOLVER_RECORD_TXT, data->timeout_ms,
-                               g_task_get_cancellable (task), spf_txt_cb, fetch);
+  md_dns_lookup_txt_async (domain, data->timeout_ms, g_task_get_cancellable (task), spf_txt_cb, fetch);
 }
 
 void
@@ -1407,6 +1450,7 @@ md_check_spf_lookup_async (MdCheck             *check,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *ancestors = NULL;
   CheckData *data;
 
   g_return_if_fail (MD_IS_CHECK (check));
@@ -1417,9 +1461,8 @@ md_check_spf_lookup_async (MdCheck             *check,
                          callback, user_data, md_check_spf_lookup_async);
   data = g_task_get_task_data (task);
   data->lookup = lookup_result_new ();
-  data->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (data->visited, g_strdup (domain));
-  spf_fetch (task, domain, "", data->lookup->tree, 0);
+  ancestors = g_strdup_printf ("\n%s\n", domain);
+  spf_fetch (task, domain, "", ancestors, data->lookup->tree, 0);
 }
 
 MdLookupResult *
@@ -1472,7 +1515,11 @@ md_check_spf_evaluate (MdCheck        *check,
     {
       md_check_add_advice (check, _("A domain must have exactly one SPF record: with two, receivers treat both as broken "
                                     "(RFC 7208 §3.2). Merge them into one."));
-      md_check_finish (check, MD_CHECK_STATUS_ERROR, _("There are two SPF records"));
+      g_autofree char *how_many = g_strdup_printf (ngettext ("There are %u SPF records", "There are %u SPF records",
+                                                             lookup->records->len),
+                                                   lookup->records->len);
+
+      md_check_finish (check, MD_CHECK_STATUS_ERROR, how_many);
       return;
     }
 
@@ -1591,8 +1638,7 @@ md_check_dmarc_lookup_async (MdCheck             *check,
                          callback, user_data, md_check_dmarc_lookup_async);
   name = g_strconcat ("_dmarc.", domain, NULL);
   ((CheckData *) g_task_get_task_data (task))->pending = 1;
-  md_dns_lookup_records_async (resolver, name, G_RESOLVER_RECORD_TXT, timeout_ms, cancellable,
-                               dmarc_answer_cb, task);
+  md_dns_lookup_txt_async (name, timeout_ms, cancellable, dmarc_answer_cb, task);
 }
 
 MdLookupResult *

@@ -183,10 +183,12 @@ address_cb (GObject      *object,
 #define RAW_POOL_MAX_THREADS 32
 
 typedef struct {
-  GTask   *worker;
-  char    *name;
-  ns_type  type;      /* ns_t_cname, ns_t_soa or ns_t_a */
-  gint64   started;
+  GTask        *worker;
+  GCancellable *inner;     /* cancelled on a timeout or a cancel */
+  char         *name;
+  ns_type       type;      /* ns_t_cname, ns_t_soa, ns_t_a or ns_t_txt */
+  guint         timeout_ms;
+  gint64        started;
 } RawJob;
 
 static void
@@ -225,7 +227,30 @@ read_name (ns_msg       *msg,
   return ns_name_uncompress (ns_msg_base (*msg), ns_msg_end (*msg), at, out, out_len) >= 0;
 }
 
-/* The answer section of a CNAME, SOA or A question about @name. */
+/* A TXT record as GResolver gives it, "(as)", but each string made valid
+ * UTF-8: GLib 2.74 hands TXT bytes as they come to g_variant_new_strv(),
+ * which crashes on a record that is not UTF-8. */
+static GVariant *
+raw_read_txt (const guchar *p,
+              const guchar *end)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  while (p < end)
+    {
+      gsize length = *p++;
+
+      if (length > (gsize) (end - p))
+        break;
+      g_ptr_array_add (strings, g_utf8_make_valid ((const char *) p, length));
+      p += length;
+    }
+  g_ptr_array_add (strings, NULL);
+
+  return g_variant_ref_sink (g_variant_new ("(^as)", (char **) strings->pdata));
+}
+
+/* The answer section of a CNAME, SOA, A or TXT question about @name. */
 static void
 raw_read_answer (MdDnsAnswer  *answer,
                  ns_type       type,
@@ -251,7 +276,14 @@ raw_read_answer (MdDnsAnswer  *answer,
 
       if (ns_parserr (&msg, ns_s_an, i, &rr) != 0 || ns_rr_type (rr) != type)
         continue;
-      /* A records may come at the end of a chain of aliases. */
+      /* A and TXT records may come at the end of a chain of aliases. */
+      if (type == ns_t_txt)
+        {
+          answer->outcome = MD_DNS_OK;
+          answer->records = g_list_append (answer->records,
+                                           raw_read_txt (ns_rr_rdata (rr), ns_rr_rdata (rr) + ns_rr_rdlen (rr)));
+          continue;
+        }
       if (type == ns_t_a)
         {
           if (ns_rr_rdlen (rr) == 4)
@@ -311,13 +343,25 @@ raw_job_run (gpointer data,
 
   answer->name = g_strdup (job->name);
   memset (&state, 0, sizeof state);
-  if (res_ninit (&state) != 0)
+  /* Waiting for a free thread, it may have been given up already: then it
+   * must not hold a thread that a live question needs. */
+  if (g_cancellable_is_cancelled (job->inner))
+    {
+      answer->outcome = MD_DNS_TIMED_OUT;
+      answer->message = g_strdup (_("timed out"));
+    }
+  else if (res_ninit (&state) != 0)
     {
       answer->outcome = MD_DNS_FAILED;
       answer->message = g_strdup (_("the system resolver could not start"));
     }
   else
     {
+      /* One try, a little longer than the look-up may take (so that its
+       * own timer tells the time-out): resolv.conf's timing (5 s, twice,
+       * per server) would keep the thread long after. */
+      state.retrans = (int) (job->timeout_ms / 1000) + 1;
+      state.retry = 1;
       len = res_nquery (&state, job->name, ns_c_in, job->type, buffer, sizeof buffer);
       /* NODATA to an SOA question: the name exists, below its zone's top. */
       if (len < 0 && job->type == ns_t_soa && state.res_h_errno == NO_DATA)
@@ -332,6 +376,7 @@ raw_job_run (gpointer data,
 
   g_task_return_pointer (job->worker, answer, (GDestroyNotify) md_dns_answer_free);
   g_object_unref (job->worker);
+  g_object_unref (job->inner);
   g_free (job->name);
   g_free (job);
 }
@@ -492,6 +537,8 @@ raw_lookup_async (const char          *name,
   /* The job may outlive a timed-out task: it has its own copy of the name. */
   job->name = g_strdup (name);
   job->type = type;
+  job->inner = g_object_ref (lookup->inner);
+  job->timeout_ms = timeout_ms > 0 ? timeout_ms : MD_DNS_DEFAULT_TIMEOUT_MS;
   job->started = lookup->started;
   job->worker = g_task_new (NULL, NULL, raw_done_cb, task);
   g_task_set_source_tag (job->worker, raw_lookup_async);
@@ -513,6 +560,18 @@ md_dns_lookup_cname_async (const char          *name,
   g_return_if_fail (name != NULL);
 
   raw_lookup_async (name, ns_t_cname, timeout_ms, cancellable, callback, user_data);
+}
+
+void
+md_dns_lookup_txt_async (const char          *name,
+                         guint                timeout_ms,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (name != NULL);
+
+  raw_lookup_async (name, ns_t_txt, timeout_ms, cancellable, callback, user_data);
 }
 
 void

@@ -55,6 +55,14 @@ void         md_dns_lookup_cname_async   (const char               *name,
                                           GCancellable             *cancellable,
                                           GAsyncReadyCallback       callback,
                                           gpointer                  user_data);
+/* The TXT records of @name, as md_dns_lookup_records_async() gives them
+ * ("(as)"), but with every string made valid UTF-8, and NXDOMAIN told apart
+ * from "no TXT record" (no_such_name). */
+void         md_dns_lookup_txt_async     (const char               *name,
+                                          guint                     timeout_ms,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
 /* The IPv4 addresses of @name, from its A records, asked like CNAME look-ups:
  * for DNS blocklists, whose answers are A records, so that the many
  * questions of a diagnosis do not wait for GLib's few resolver threads. */

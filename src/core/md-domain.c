@@ -110,7 +110,8 @@ md_domain_normalize (const char  *input,
   if (len == 0)
     {
       g_set_error_literal (error, MD_DOMAIN_ERROR, MD_DOMAIN_ERROR_EMPTY,
-                           _("There is no domain name after the “@”."));
+                           local_part != NULL ? _("There is no domain name after the “@”.")
+                                              : _("There is no domain name: only dots."));
       return NULL;
     }
 
