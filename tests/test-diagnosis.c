@@ -50,6 +50,8 @@ static const Scenario scenarios[] = {
   { "nomx-noa.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "nobody can send" },
   { "nullmx.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "null MX" },
   { "nullmx.test", "ovh-mxplan", "mx", MD_CHECK_STATUS_ERROR, "nullmx.test. 3600 IN MX 5 mx1.mail.ovh.net." },
+  { "nullmixed.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "Remove the null MX record" },
+  { "nullmixed.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "nullmixed.test MX 1 mx0.mail.ovh.net" },
   { "mxip.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "“192.0.2.1” is an IP address" },
   { "mxcname.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "alias.mxcname.test CNAME mx0.mail.ovh.net" },
   { "mxnoaddr.test", NULL, "mx", MD_CHECK_STATUS_ERROR, "mail.mxnoaddr.test has no address" },

@@ -659,6 +659,7 @@ mx_answer_cb (GObject      *object,
   CheckData *data = g_task_get_task_data (task);
   MdCheck *check = data->check;
   GCancellable *cancellable = g_task_get_cancellable (task);
+  gboolean has_null_mx = FALSE;
   MdDnsAnswer *mx;
 
   if (!collect (task, result, &data->answers[0]))
@@ -690,17 +691,29 @@ mx_answer_cb (GObject      *object,
       line = g_strdup_printf ("%s MX %u %s", data->domain, priority, *host ? host : ".");
       md_check_add_evidence (check, line);
       if (*host == '\0' || g_str_equal (host, "."))
+        has_null_mx = TRUE;
+      else
+        g_ptr_array_add (data->mx->hosts, strip_dot (host));
+    }
+
+  if (has_null_mx)
+    {
+      if (data->mx->hosts->len == 0)
         {
           md_check_add_advice (check, _("A “null MX” record (RFC 7505) says this domain receives no e-mail at all. "
                                         "If you expect mail, replace it with your provider’s MX records."));
           add_expected_mx_records (check, data->provider, data->domain);
           md_check_finish (check, MD_CHECK_STATUS_ERROR, _("The domain declares that it accepts no e-mail (null MX)"));
-          data->mx->settled = TRUE;
-          g_ptr_array_set_size (data->mx->hosts, 0);
-          return_mx_result (task);
-          return;
         }
-      g_ptr_array_add (data->mx->hosts, strip_dot (host));
+      else
+        {
+          md_check_add_advice (check, _("A “null MX” record (RFC 7505) says that the domain receives no e-mail, yet "
+                                        "other MX records say where to send it: RFC 7505 forbids the mix, and senders "
+                                        "may refuse to deliver. Remove the null MX record (the one whose server is “.”)."));
+          md_check_finish (check, MD_CHECK_STATUS_ERROR, _("A null MX record stands beside other MX records"));
+        }
+      data->mx->settled = TRUE;
+      g_ptr_array_set_size (data->mx->hosts, 0);
     }
 
   return_mx_result (task);

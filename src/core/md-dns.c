@@ -478,13 +478,17 @@ md_dns_lookup_address_async (GResolver           *resolver,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autofree char *absolute = NULL;
   GTask *task;
 
   g_return_if_fail (G_IS_RESOLVER (resolver));
   g_return_if_fail (name != NULL);
 
+  /* A final dot keeps the system resolver from trying the search domains
+   * of resolv.conf, one of which may answer for any name. */
+  absolute = g_str_has_suffix (name, ".") ? g_strdup (name) : g_strconcat (name, ".", NULL);
   task = lookup_task_new (name, timeout_ms, cancellable, callback, user_data);
-  g_resolver_lookup_by_name_async (resolver, name, ((Lookup *) g_task_get_task_data (task))->inner, address_cb, task);
+  g_resolver_lookup_by_name_async (resolver, absolute, ((Lookup *) g_task_get_task_data (task))->inner, address_cb, task);
 }
 
 static void

@@ -56,7 +56,9 @@ trap cleanup EXIT INT TERM
 ip link set lo up
 ip route add default dev lo
 
-printf 'nameserver 127.0.0.1\noptions attempts:1\n' > "$tmp/resolv.conf"
+# A search domain, as many networks give: scenarios.conf answers every name
+# under it, so that a look-up that wrongly tries it finds an address.
+printf 'nameserver 127.0.0.1\nsearch search.test\noptions attempts:1\n' > "$tmp/resolv.conf"
 mount --bind "$tmp/resolv.conf" /etc/resolv.conf || { echo "Bail out! cannot bind-mount /etc/resolv.conf"; exit 1; }
 # getaddrinfo() must ask DNS, not a name service of the host.
 printf 'hosts: files dns\n' > "$tmp/nsswitch.conf"
