@@ -269,6 +269,33 @@ test_order_of_needs (void)
   g_assert_cmpint (md_check_get_elapsed_ms (mx), <, 1000);
 }
 
+/* A list that answers nothing, not even its test entry, is not taken for
+ * one where nothing is listed. */
+static void
+test_closed_blocklist (void)
+{
+  static const char * const zones[] = { "refuse.test", "closed-list.test", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDiagnosis) diagnosis = md_diagnosis_new ("ok-mxplan.test", &error);
+  g_auto(GStrv) evidence = NULL;
+  MdCheck *dnsbl;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  md_diagnosis_set_dnsbl_zones (diagnosis, zones);
+  md_diagnosis_set_timeout (diagnosis, TIMEOUT_MS);
+  md_diagnosis_run_async (diagnosis, NULL, run_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  dnsbl = md_diagnosis_get_check (diagnosis, "dnsbl");
+  g_assert_cmpint (md_check_get_status (dnsbl), ==, MD_CHECK_STATUS_UNKNOWN);
+  evidence = md_check_dup_evidence (dnsbl);
+  g_assert_true (strv_contains_text (evidence, "closed-list.test: no answer for the test entry 127.0.0.2"));
+  /* The working list still says what it knows. */
+  g_assert_true (strv_contains_text (evidence, "192.0.2.10 @ refuse.test: not listed"));
+}
+
 static void
 cancelled_done (GObject      *object,
                 GAsyncResult *result,
@@ -460,6 +487,7 @@ main (int   argc,
     }
   g_test_add_func ("/md/diagnosis/three-outcomes", test_three_outcomes);
   g_test_add_func ("/md/diagnosis/order-of-needs", test_order_of_needs);
+  g_test_add_func ("/md/diagnosis/closed-blocklist", test_closed_blocklist);
   g_test_add_func ("/md/diagnosis/json", test_json_report);
   g_test_add_func ("/md/diagnosis/text", test_text_report);
   g_test_add_func ("/md/diagnosis/run-twice", test_run_twice);

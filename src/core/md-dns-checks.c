@@ -1741,9 +1741,10 @@ md_check_dmarc_evaluate (MdCheck        *check,
 /* ---- blocklists -------------------------------------------------------- */
 
 typedef struct {
-  GTask *task;
-  char  *ip;
-  char  *zone;
+  GTask    *task;
+  char     *ip;
+  char     *zone;
+  gboolean  probe;   /* the list's test entry, 127.0.0.2 (RFC 5782 §5) */
 } DnsblQuery;
 
 static void
@@ -1761,7 +1762,24 @@ dnsbl_answer_cb (GObject      *object,
     {
       g_autofree char *where = g_strdup_printf ("%s @ %s", query->ip, query->zone);
 
-      if (answer->outcome == MD_DNS_NOT_FOUND)
+      /* Every working list answers for its test entry: one that does not
+       * is gone or misspelled, and its "not listed" answers mean nothing. */
+      if (query->probe)
+        {
+          if (answer->outcome == MD_DNS_NOT_FOUND)
+            {
+              g_autofree char *line = g_strdup_printf (_("%s: no answer for the test entry 127.0.0.2, which every working list has"),
+                                                       query->zone);
+              g_autofree char *advice = g_strdup_printf (_("%s does not work as a blocklist: it may have closed, or its "
+                                                           "name may be misspelled in the settings. Its answers say nothing."),
+                                                         query->zone);
+
+              md_check_add_evidence (data->check, line);
+              md_check_add_advice (data->check, advice);
+              g_ptr_array_add (data->refused, g_strdup (query->zone));
+            }
+        }
+      else if (answer->outcome == MD_DNS_NOT_FOUND)
         {
           g_autofree char *line = g_strdup_printf (_("%s: not listed"), where);
           md_check_add_evidence (data->check, line);
@@ -1855,6 +1873,19 @@ md_check_dnsbl_run_async (MdCheck             *check,
 
       if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
         add_address_once (asked, address);
+    }
+
+  for (guint z = 0; asked->len > 0 && zones != NULL && zones[z] != NULL; z++)
+    {
+      DnsblQuery *query = g_new0 (DnsblQuery, 1);
+      g_autofree char *name = g_strconcat ("2.0.0.127.", zones[z], NULL);
+
+      query->task = g_object_ref (task);
+      query->ip = g_strdup ("127.0.0.2");
+      query->zone = g_strdup (zones[z]);
+      query->probe = TRUE;
+      data->pending++;
+      md_dns_lookup_a_async (name, timeout_ms, cancellable, dnsbl_answer_cb, query);
     }
 
   for (guint i = 0; i < asked->len; i++)
