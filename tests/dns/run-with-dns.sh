@@ -87,17 +87,26 @@ dnsmasq --keep-in-foreground --conf-file="$conf" --no-resolv --no-hosts --no-pol
   --pid-file="$tmp/dnsmasq.pid" --log-facility="$tmp/dnsmasq.log" --log-queries &
 dns_pid=$!
 
-# Wait until the server answers (a query for the test zone's SOA or anything).
+# Wait until dnsmasq and the failing upstream answer (a query for the test
+# zone's SOA) and the black hole is bound: on a loaded machine a helper may
+# start after dnsmasq, and a question sent to it before then is lost.
 i=0
 until python3 -c 'import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.settimeout(0.2)
 q = b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x04test\x00\x00\x06\x00\x01"
-s.sendto(q, ("127.0.0.1", '"${MD_DNS_PORT:-53}"'))
-s.recv(512)' 2>/dev/null; do
+for port in ('"${MD_DNS_PORT:-53}"', 5398):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(0.2)
+    s.sendto(q, ("127.0.0.1", port))
+    s.recv(512)
+try:
+    socket.socket(socket.AF_INET, socket.SOCK_DGRAM).bind(("127.0.0.1", 5399))
+except OSError:
+    pass
+else:
+    raise SystemExit(1)' 2>/dev/null; do
   i=$((i + 1))
   if [ $i -gt 50 ] || ! kill -0 "$dns_pid" 2>/dev/null; then
-    echo "Bail out! dnsmasq did not start:"
+    echo "Bail out! dnsmasq or its helpers did not start:"
     sed 's/^/# /' "$tmp/dnsmasq.log" 2>/dev/null
     exit 1
   fi
