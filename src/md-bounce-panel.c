@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "md-bounce-panel.h"
 
@@ -32,6 +33,11 @@ struct _MdBouncePanel
   GtkLabel            *more_label;
 
   GHashTable          *rows_by_code;   /* code → MdFindingRow, borrowed from the list */
+
+  /* Every recipient of the report, listed or not: permanent, temporary,
+   * delivered, given up. */
+  guint                recipient_counts[4];
+  guint                n_unlisted_recipients;
 };
 
 G_DEFINE_FINAL_TYPE (MdBouncePanel, md_bounce_panel, ADW_TYPE_BIN)
@@ -166,26 +172,13 @@ md_bounce_panel_show_nothing (MdBouncePanel *self,
   gtk_stack_set_visible_child_name (self->stack, "nothing");
 }
 
-/* "3 permanent failures, 1 temporary failure": what the list holds, at a glance. */
+/* "3 permanent failures, 1 temporary failure": every recipient, at a glance. */
 static char *
-summarize_recipients (GtkListBox *list)
+summarize_recipients (MdBouncePanel *self)
 {
-  guint counts[4] = { 0, };
+  const guint *counts = self->recipient_counts;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
-    {
-      MdCodeClass klass = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "md-class"));
-
-      if (g_object_get_data (G_OBJECT (row), "md-given-up") != NULL)
-        counts[3]++;
-      else if (klass == MD_CODE_CLASS_PERMANENT)
-        counts[0]++;
-      else if (klass == MD_CODE_CLASS_TEMPORARY)
-        counts[1]++;
-      else if (klass == MD_CODE_CLASS_SUCCESS)
-        counts[2]++;
-    }
+  g_autofree char *summary = NULL;
 
   if (counts[0] > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u permanent failure", "%u permanent failures", counts[0]), counts[0]));
@@ -198,7 +191,14 @@ summarize_recipients (GtkListBox *list)
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between "2 permanent failures" and "1 temporary failure" */
-  return g_strjoinv (_(", "), (char **) parts->pdata);
+  summary = g_strjoinv (_(", "), (char **) parts->pdata);
+  if (self->n_unlisted_recipients == 0)
+    return g_steal_pointer (&summary);
+
+  return g_strdup_printf (ngettext ("%s. %u more recipient is not listed here: “Copy Analysis” gives every one.",
+                                    "%s. %u more recipients are not listed here: “Copy Analysis” gives every one.",
+                                    self->n_unlisted_recipients),
+                          summary, self->n_unlisted_recipients);
 }
 
 void
@@ -208,7 +208,7 @@ md_bounce_panel_show_report (MdBouncePanel *self)
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
 
-  summary = summarize_recipients (self->recipients_list);
+  summary = summarize_recipients (self);
   adw_preferences_group_set_description (self->recipients_group, summary);
 
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_group),
@@ -228,6 +228,8 @@ md_bounce_panel_clear (MdBouncePanel *self)
   g_hash_table_remove_all (self->rows_by_code);
   remove_all_rows (self->recipients_list);
   remove_all_rows (self->codes_list);
+  memset (self->recipient_counts, 0, sizeof self->recipient_counts);
+  self->n_unlisted_recipients = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
   gtk_widget_set_visible (self->verdict_box, FALSE);
 }
@@ -285,6 +287,20 @@ detail_label (const char *heading,
  * Adds a row for the recipient: its address and verdict in the row, the
  * explanation and what to do when it is expanded.
  */
+static void
+count_recipient (MdBouncePanel         *self,
+                 const MdBounceVerdict *verdict)
+{
+  if (verdict->given_up)
+    self->recipient_counts[3]++;
+  else if (verdict->klass == MD_CODE_CLASS_PERMANENT)
+    self->recipient_counts[0]++;
+  else if (verdict->klass == MD_CODE_CLASS_TEMPORARY)
+    self->recipient_counts[1]++;
+  else if (verdict->klass == MD_CODE_CLASS_SUCCESS)
+    self->recipient_counts[2]++;
+}
+
 void
 md_bounce_panel_add_recipient (MdBouncePanel         *self,
                                const MdBounceVerdict *verdict)
@@ -336,9 +352,27 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
-  g_object_set_data (G_OBJECT (row), "md-class", GINT_TO_POINTER (verdict->klass));
-  g_object_set_data (G_OBJECT (row), "md-given-up", GINT_TO_POINTER (verdict->given_up));
+  count_recipient (self, verdict);
   gtk_list_box_append (self->recipients_list, row);
+}
+
+/**
+ * md_bounce_panel_add_unlisted_recipient:
+ * @self: a #MdBouncePanel
+ * @verdict: the verdict on a recipient not given a row of its own
+ *
+ * Counts a recipient in the summary without listing it: a bounce of a
+ * mailing list may name thousands.
+ */
+void
+md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
+                                        const MdBounceVerdict *verdict)
+{
+  g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
+  g_return_if_fail (verdict != NULL);
+
+  count_recipient (self, verdict);
+  self->n_unlisted_recipients++;
 }
 
 /**

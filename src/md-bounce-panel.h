@@ -40,6 +40,8 @@ void          md_bounce_panel_set_verdict        (MdBouncePanel         *self,
                                                   const MdBounceVerdict *verdict);
 void          md_bounce_panel_add_recipient      (MdBouncePanel         *self,
                                                   const MdBounceVerdict *verdict);
+void          md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
+                                                      const MdBounceVerdict *verdict);
 MdFindingRow *md_bounce_panel_add_finding        (MdBouncePanel         *self,
                                                   const char            *code,
                                                   MdCodeClass            klass);

@@ -34,6 +34,9 @@
 /* A pasted log may hold hundreds of distinct codes: all are highlighted,
  * this many are listed. */
 #define MAX_LISTED_CODES 100
+/* A row each costs a few milliseconds to build and lay out: a mailing
+ * list's bounce naming thousands froze the window for seconds. */
+#define MAX_LISTED_RECIPIENTS 100
 
 struct _MdBounceView
 {
@@ -245,7 +248,10 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
         .diagnostic = recipient->diagnostic,
       };
 
-      md_bounce_panel_add_recipient (self->panel, &verdict);
+      if (i < MAX_LISTED_RECIPIENTS)
+        md_bounce_panel_add_recipient (self->panel, &verdict);
+      else
+        md_bounce_panel_add_unlisted_recipient (self->panel, &verdict);
     }
 }
 

@@ -657,6 +657,47 @@ test_given_up (void)
   close_window (window);
 }
 
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
+/* A mailing list's bounce may name thousands of recipients: a row for the
+ * first hundred, all of them counted, and a word about the rest. */
+static void
+test_many_recipients (void)
+{
+  g_autoptr(GString) dsn = g_string_new ("From: MAILER-DAEMON@mx.example.com\n"
+                                         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+                                         "\n--b\nContent-Type: message/delivery-status\n\n"
+                                         "Reporting-MTA: dns; mx.example.com\n");
+  g_autoptr(GBytes) bytes = NULL;
+  MdWindow *window = open_window (1200, 800);
+  MdBounceView *view = get_view (window);
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (dsn, "\nFinal-Recipient: rfc822; user%u@example.net\nAction: failed\nStatus: 5.1.1\n", i);
+  g_string_append (dsn, "--b--\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&dsn));
+
+  md_bounce_view_set_bytes (view, bytes, "list.eml");
+  wait_for_analysis (view);
+
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW), ==, 100);
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view),
+                                           "250 permanent failures. 150 more recipients are not listed here: "
+                                           "“Copy Analysis” gives every one."));
+
+  close_window (window);
+}
+
 static void
 test_binary_junk (void)
 {
@@ -1048,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/typing", test_typing_reanalyses);
   g_test_add_func ("/md/bounce-view/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/md/bounce-view/given-up", test_given_up);
+  g_test_add_func ("/md/bounce-view/many-recipients", test_many_recipients);
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
   g_test_add_func ("/md/bounce-view/large-edit", test_large_edit);
