@@ -178,14 +178,8 @@ verdict_class (const MdBounceRecipient *recipient)
   if (recipient->klass == MD_CODE_CLASS_SUCCESS)
     return MD_CODE_CLASS_SUCCESS;
 
-  return md_bounce_recipient_is_given_up (recipient) ? MD_CODE_CLASS_PERMANENT : MD_CODE_CLASS_TEMPORARY;
-}
-
-static gboolean
-given_up_on_temporary (const MdBounceRecipient *recipient)
-{
-  return recipient->klass != MD_CODE_CLASS_SUCCESS && !recipient->permanent &&
-         md_bounce_recipient_is_given_up (recipient);
+  return recipient->permanent || md_bounce_recipient_is_given_up (recipient)
+         ? MD_CODE_CLASS_PERMANENT : MD_CODE_CLASS_TEMPORARY;
 }
 
 /* The status the bounce gave for a recipient: its enhanced status code, or
@@ -212,7 +206,7 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
     {
       MdBounceVerdict verdict = {
         .klass = verdict_class (main_recipient),
-        .given_up = given_up_on_temporary (main_recipient),
+        .given_up = md_bounce_recipient_is_given_up (main_recipient),
         .title = md_reason_get_title (main_recipient->reason),
         .headline = md_bounce_report_get_headline (report),
         .actor = md_actor_get_label (main_recipient->actor),
@@ -238,7 +232,7 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
       g_autofree char *status = recipient_status (recipient);
       MdBounceVerdict verdict = {
         .klass = verdict_class (recipient),
-        .given_up = given_up_on_temporary (recipient),
+        .given_up = md_bounce_recipient_is_given_up (recipient),
         .recipient = recipient->recipient,
         .status = status,
         .title = md_reason_get_title (recipient->reason),

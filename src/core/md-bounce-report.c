@@ -70,19 +70,19 @@ md_bounce_recipient_free (MdBounceRecipient *recipient)
 
 /**
  * md_bounce_recipient_is_given_up:
- * @recipient: a failed recipient
+ * @recipient: a recipient
  *
- * Whether the sending server has stopped trying: the failure is permanent,
- * or its cause was temporary but the DSN says "failed" (a "4.4.1" once the
- * queue lifetime is over). Sending again may still work in that case.
+ * Whether the failure is temporary in its cause, yet the sending server has
+ * stopped trying: the DSN says "failed" (a "4.4.1" once the queue lifetime
+ * is over). Nothing will retry it, but sending again may work.
  */
 gboolean
 md_bounce_recipient_is_given_up (const MdBounceRecipient *recipient)
 {
   g_return_val_if_fail (recipient != NULL, FALSE);
 
-  return recipient->permanent ||
-         (recipient->action != NULL && g_ascii_strncasecmp (recipient->action, "failed", 6) == 0);
+  return recipient->klass == MD_CODE_CLASS_TEMPORARY &&
+         recipient->action != NULL && g_ascii_strncasecmp (recipient->action, "failed", 6) == 0;
 }
 
 struct _MdBounceReport
