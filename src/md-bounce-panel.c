@@ -10,6 +10,15 @@
 
 #include "md-bounce-panel.h"
 
+/* The recipients summed up above their list. */
+typedef enum {
+  COUNT_PERMANENT,
+  COUNT_TEMPORARY,
+  COUNT_GIVEN_UP,
+  COUNT_DELIVERED,
+  N_COUNTS
+} RecipientCount;
+
 struct _MdBouncePanel
 {
   AdwBin               parent_instance;
@@ -34,9 +43,8 @@ struct _MdBouncePanel
 
   GHashTable          *rows_by_code;   /* code → MdFindingRow, borrowed from the list */
 
-  /* Every recipient of the report, listed or not: permanent, temporary,
-   * delivered, given up. */
-  guint                recipient_counts[4];
+  /* Every recipient of the report, listed or not. */
+  guint                recipient_counts[N_COUNTS];
   guint                n_unlisted_recipients;
 };
 
@@ -180,14 +188,18 @@ summarize_recipients (MdBouncePanel *self)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *summary = NULL;
 
-  if (counts[0] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u permanent failure", "%u permanent failures", counts[0]), counts[0]));
-  if (counts[1] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u temporary failure", "%u temporary failures", counts[1]), counts[1]));
-  if (counts[3] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u given up after retries", "%u given up after retries", counts[3]), counts[3]));
-  if (counts[2] > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u delivered", "%u delivered", counts[2]), counts[2]));
+  if (counts[COUNT_PERMANENT] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u permanent failure", "%u permanent failures",
+                                                       counts[COUNT_PERMANENT]), counts[COUNT_PERMANENT]));
+  if (counts[COUNT_TEMPORARY] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u temporary failure", "%u temporary failures",
+                                                       counts[COUNT_TEMPORARY]), counts[COUNT_TEMPORARY]));
+  if (counts[COUNT_GIVEN_UP] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u given up after retries", "%u given up after retries",
+                                                       counts[COUNT_GIVEN_UP]), counts[COUNT_GIVEN_UP]));
+  if (counts[COUNT_DELIVERED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u delivered", "%u delivered",
+                                                       counts[COUNT_DELIVERED]), counts[COUNT_DELIVERED]));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between "2 permanent failures" and "1 temporary failure" */
@@ -292,13 +304,13 @@ count_recipient (MdBouncePanel         *self,
                  const MdBounceVerdict *verdict)
 {
   if (verdict->given_up)
-    self->recipient_counts[3]++;
+    self->recipient_counts[COUNT_GIVEN_UP]++;
   else if (verdict->klass == MD_CODE_CLASS_PERMANENT)
-    self->recipient_counts[0]++;
+    self->recipient_counts[COUNT_PERMANENT]++;
   else if (verdict->klass == MD_CODE_CLASS_TEMPORARY)
-    self->recipient_counts[1]++;
+    self->recipient_counts[COUNT_TEMPORARY]++;
   else if (verdict->klass == MD_CODE_CLASS_SUCCESS)
-    self->recipient_counts[2]++;
+    self->recipient_counts[COUNT_DELIVERED]++;
 }
 
 void

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -389,13 +388,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) files = NULL;
+  const char *why = NULL;
   int status;
 
   /* English unless a test asks for French; the app's own catalog. */
-  g_setenv ("LANGUAGE", "en", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  md_test_language_set ("en", &why);
   g_test_init (&argc, &argv, NULL);
 
   expectations = bounce_expectations_load ();

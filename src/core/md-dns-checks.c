@@ -1742,7 +1742,7 @@ md_check_dmarc_evaluate (MdCheck        *check,
 
 typedef struct {
   GTask    *task;
-  char     *ip;
+  char     *ip;      /* NULL for the probe */
   char     *zone;
   gboolean  probe;   /* the list's test entry, 127.0.0.2 (RFC 5782 §5) */
 } DnsblQuery;
@@ -1755,31 +1755,31 @@ dnsbl_answer_cb (GObject      *object,
   DnsblQuery *query = user_data;
   g_autoptr(GTask) task = query->task;
   CheckData *data = g_task_get_task_data (task);
-  MdDnsAnswer *answer = NULL;
+  g_autoptr(MdDnsAnswer) answer = NULL;
   gboolean last = collect (task, result, &answer);
 
-  if (answer != NULL)
+  if (answer != NULL && query->probe)
+    {
+      /* Every working list answers for its test entry: one that does not
+       * is gone or misspelled, and its "not listed" answers mean nothing. */
+      if (answer->outcome == MD_DNS_NOT_FOUND)
+        {
+          g_autofree char *line = g_strdup_printf (_("%s: no answer for the test entry 127.0.0.2, which every working list has"),
+                                                   query->zone);
+          g_autofree char *advice = g_strdup_printf (_("%s does not work as a blocklist: it may have closed, or its "
+                                                       "name may be misspelled in the settings. Its answers say nothing."),
+                                                     query->zone);
+
+          md_check_add_evidence (data->check, line);
+          md_check_add_advice (data->check, advice);
+          g_ptr_array_add (data->refused, g_strdup (query->zone));
+        }
+    }
+  else if (answer != NULL)
     {
       g_autofree char *where = g_strdup_printf ("%s @ %s", query->ip, query->zone);
 
-      /* Every working list answers for its test entry: one that does not
-       * is gone or misspelled, and its "not listed" answers mean nothing. */
-      if (query->probe)
-        {
-          if (answer->outcome == MD_DNS_NOT_FOUND)
-            {
-              g_autofree char *line = g_strdup_printf (_("%s: no answer for the test entry 127.0.0.2, which every working list has"),
-                                                       query->zone);
-              g_autofree char *advice = g_strdup_printf (_("%s does not work as a blocklist: it may have closed, or its "
-                                                           "name may be misspelled in the settings. Its answers say nothing."),
-                                                         query->zone);
-
-              md_check_add_evidence (data->check, line);
-              md_check_add_advice (data->check, advice);
-              g_ptr_array_add (data->refused, g_strdup (query->zone));
-            }
-        }
-      else if (answer->outcome == MD_DNS_NOT_FOUND)
+      if (answer->outcome == MD_DNS_NOT_FOUND)
         {
           g_autofree char *line = g_strdup_printf (_("%s: not listed"), where);
           md_check_add_evidence (data->check, line);
@@ -1810,7 +1810,6 @@ dnsbl_answer_cb (GObject      *object,
           md_check_add_evidence (data->check, line);
           g_ptr_array_add (data->refused, g_strdup (query->zone));
         }
-      md_dns_answer_free (answer);
     }
   g_free (query->ip);
   g_free (query->zone);
@@ -1881,7 +1880,6 @@ md_check_dnsbl_run_async (MdCheck             *check,
       g_autofree char *name = g_strconcat ("2.0.0.127.", zones[z], NULL);
 
       query->task = g_object_ref (task);
-      query->ip = g_strdup ("127.0.0.2");
       query->zone = g_strdup (zones[z]);
       query->probe = TRUE;
       data->pending++;
