@@ -694,6 +694,7 @@ test_many_recipients (void)
   g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view),
                                            "250 permanent failures. 150 more recipients are not listed here: "
                                            "“Copy Analysis” gives every one."));
+  g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-many-recipients"));
 
   close_window (window);
 }
