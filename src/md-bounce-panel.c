@@ -291,14 +291,63 @@ detail_label (const char *heading,
   return box;
 }
 
-/**
- * md_bounce_panel_add_recipient:
- * @self: a #MdBouncePanel
- * @verdict: the verdict on one recipient
- *
- * Adds a row for the recipient: its address and verdict in the row, the
- * explanation and what to do when it is expanded.
- */
+/* What a recipient's row shows once expanded. */
+typedef struct {
+  char *headline;
+  char *actor;
+  char *advice;
+  char *diagnostic;
+} RecipientDetails;
+
+/* Freed with the handler that builds them. */
+static void
+recipient_details_free (gpointer  data,
+                        GClosure *closure)
+{
+  RecipientDetails *details = data;
+
+  g_free (details->headline);
+  g_free (details->actor);
+  g_free (details->advice);
+  g_free (details->diagnostic);
+  g_free (details);
+}
+
+/* The details are built when the row is first expanded: hidden, they are
+ * laid out all the same, and a bounce naming many recipients spent most of
+ * its first layout on wrapped text nobody had opened. */
+static void
+on_recipient_expanded (AdwExpanderRow   *row,
+                       GParamSpec       *pspec,
+                       RecipientDetails *details)
+{
+  GtkWidget *box, *details_row;
+
+  if (!adw_expander_row_get_expanded (row))
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  if (details->headline != NULL && *details->headline)
+    gtk_box_append (GTK_BOX (box), detail_label (_("What happened"), details->headline, FALSE));
+  if (details->actor != NULL)
+    gtk_box_append (GTK_BOX (box), detail_label (_("Who must act"), details->actor, FALSE));
+  if (details->advice != NULL)
+    gtk_box_append (GTK_BOX (box), detail_label (_("What to do"), details->advice, FALSE));
+  if (details->diagnostic != NULL && *details->diagnostic)
+    gtk_box_append (GTK_BOX (box), detail_label (_("The server said"), details->diagnostic, TRUE));
+
+  details_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), box);
+  adw_expander_row_add_row (row, details_row);
+
+  g_signal_handlers_disconnect_by_func (row, on_recipient_expanded, details);
+}
+
 static void
 count_recipient (MdBouncePanel         *self,
                  const MdBounceVerdict *verdict)
@@ -313,12 +362,21 @@ count_recipient (MdBouncePanel         *self,
     self->recipient_counts[COUNT_DELIVERED]++;
 }
 
+/**
+ * md_bounce_panel_add_recipient:
+ * @self: a #MdBouncePanel
+ * @verdict: the verdict on one recipient
+ *
+ * Adds a row for the recipient: its address and verdict in the row, the
+ * explanation and what to do when it is expanded.
+ */
 void
 md_bounce_panel_add_recipient (MdBouncePanel         *self,
                                const MdBounceVerdict *verdict)
 {
   g_autofree char *subtitle = NULL;
-  GtkWidget *row, *icon, *badge, *details, *details_row;
+  RecipientDetails *details;
+  GtkWidget *row, *icon, *badge;
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (verdict != NULL);
@@ -345,24 +403,13 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   set_class (badge, verdict->klass);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
 
-  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (details, 12);
-  gtk_widget_set_margin_bottom (details, 12);
-  gtk_widget_set_margin_start (details, 12);
-  gtk_widget_set_margin_end (details, 12);
-  if (verdict->headline != NULL && *verdict->headline)
-    gtk_box_append (GTK_BOX (details), detail_label (_("What happened"), verdict->headline, FALSE));
-  if (verdict->actor != NULL)
-    gtk_box_append (GTK_BOX (details), detail_label (_("Who must act"), verdict->actor, FALSE));
-  if (verdict->advice != NULL)
-    gtk_box_append (GTK_BOX (details), detail_label (_("What to do"), verdict->advice, FALSE));
-  if (verdict->diagnostic != NULL && *verdict->diagnostic)
-    gtk_box_append (GTK_BOX (details), detail_label (_("The server said"), verdict->diagnostic, TRUE));
-
-  details_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
+  details = g_new0 (RecipientDetails, 1);
+  details->headline = g_strdup (verdict->headline);
+  details->actor = g_strdup (verdict->actor);
+  details->advice = g_strdup (verdict->advice);
+  details->diagnostic = g_strdup (verdict->diagnostic);
+  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_recipient_expanded),
+                         details, recipient_details_free, 0);
 
   count_recipient (self, verdict);
   gtk_list_box_append (self->recipients_list, row);
