@@ -134,6 +134,35 @@ make_log (void)
   return g_string_free_to_bytes (text);
 }
 
+/* A mailing list's bounce: 3000 recipients, each with its own status and
+ * words from the server. The panel lists the first hundred. */
+static GBytes *
+make_mailing_list (void)
+{
+  static const struct {
+    const char *reply;
+    const char *status;
+  } outcomes[] = {
+    { "550", "5.1.1" }, { "552", "5.2.2" }, { "421", "4.4.1" }, { "554", "5.7.1" },
+  };
+  GString *text = g_string_new ("From: MAILER-DAEMON@mx.example.com\n"
+                                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+                                "\n--b\nContent-Type: message/delivery-status\n\n"
+                                "Reporting-MTA: dns; mx.example.com\n");
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text,
+                            "\nFinal-Recipient: rfc822; member%u@list-%u.example.net\n"
+                            "Action: failed\nStatus: %s\n"
+                            "Diagnostic-Code: smtp; %s %s <member%u@list-%u.example.net>: refused by the "
+                            "receiving server for this member of the list\n",
+                            i, i % 97, outcomes[i % 4].status,
+                            outcomes[i % 4].reply, outcomes[i % 4].status, i, i % 97);
+  g_string_append (text, "--b--\n");
+
+  return g_string_free_to_bytes (text);
+}
+
 /* Random bytes: invalid UTF-8, NULs, control characters, a few codes. */
 static GBytes *
 make_junk (void)
@@ -200,8 +229,9 @@ typedef struct {
   double stall_ms;      /* longest iteration */
   double visible_ms;    /* until every code on screen is highlighted */
   double own_ms;        /* longest iteration, less GTK's layout and drawing */
-  double full_ms;
+  double full_ms;       /* until every code is highlighted */
   double full_own_ms;   /* the same, less all of GTK's layout and drawing */
+  double listed_ms;     /* until every finding has its row too */
   double after_ms;      /* longest iteration in the second after it */
   guint  n_codes;
 } Result;
@@ -234,12 +264,23 @@ run_once (MdBounceView *view,
       stall = MAX (stall, work);
       own = MAX (own, work - drawing);
       all_drawing += drawing;
+
+      if (result.full_ms == 0 && md_bounce_view_get_analysis (view) != NULL &&
+          !md_bounce_highlighter_get_busy (md_bounce_view_get_highlighter (view)))
+        {
+          result.full_ms = (g_get_monotonic_time () - start) / 1000.0;
+          result.full_own_ms = result.full_ms - all_drawing / 1000.0;
+        }
     }
 
-  result.full_ms = (g_get_monotonic_time () - start) / 1000.0;
+  result.listed_ms = (g_get_monotonic_time () - start) / 1000.0;
+  if (result.full_ms == 0)
+    {
+      result.full_ms = result.listed_ms;
+      result.full_own_ms = result.full_ms - all_drawing / 1000.0;
+    }
   if (result.visible_ms == 0)
     result.visible_ms = result.full_ms;
-  result.full_own_ms = result.full_ms - all_drawing / 1000.0;
   result.stall_ms = stall / 1000.0;
   result.own_ms = own / 1000.0;
 
@@ -306,6 +347,7 @@ main (int   argc,
     { "example bounce, 4 recipients", make_example },
     { "DSN + 5 MB base64 attachment", make_attachment },
     { "5 MB mail log, many codes", make_log },
+    { "list DSN, 3000 recipients", make_mailing_list },
     { "5 MB random bytes", make_junk },
   };
   guint runs = argc > 1 ? MAX (1, atoi (argv[1])) : 5;
@@ -340,13 +382,13 @@ main (int   argc,
   g_print ("GSK renderer: %s; accessibility: %s\n\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
            g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0 ? "off" : "on");
-  g_print ("| %-30s | %7s | %6s | %-17s | %-17s | %-9s | %-17s | %-17s | %-9s |\n",
+  g_print ("| %-30s | %8s | %6s | %-17s | %-17s | %-9s | %-17s | %-17s | %-10s | %-9s |\n",
            "workload", "size", "codes", "longest stall", "  less drawing",
-           "on screen", "full highlight", "  less drawing", "after");
-  g_print ("|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n",
-           "--------------------------------", "---------", "--------",
+           "on screen", "full highlight", "  less drawing", "all listed", "after");
+  g_print ("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n",
+           "--------------------------------", "----------", "--------",
            "-------------------", "-------------------", "-----------", "-------------------",
-           "-------------------", "-----------");
+           "-------------------", "------------", "-----------");
 
   for (guint w = 0; w < G_N_ELEMENTS (workloads); w++)
     {
@@ -355,6 +397,7 @@ main (int   argc,
       g_autofree double *owns = g_new (double, runs);
       g_autofree double *fulls = g_new (double, runs);
       g_autofree double *full_owns = g_new (double, runs);
+      g_autofree double *listeds = g_new (double, runs);
       g_autofree double *visibles = g_new (double, runs);
       g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
       double worst_after = 0, worst_stall, worst_own, median_full, median_full_own;
@@ -371,6 +414,7 @@ main (int   argc,
           owns[r] = result.own_ms;
           fulls[r] = result.full_ms;
           full_owns[r] = result.full_own_ms;
+          listeds[r] = result.listed_ms;
           visibles[r] = result.visible_ms;
           worst_after = MAX (worst_after, result.after_ms);
           n_codes = result.n_codes;
@@ -381,14 +425,14 @@ main (int   argc,
       median_full = median_of (fulls, runs);
       median_full_own = median_of (full_owns, runs);
 
-      g_print ("| %-30s | %7s | %6u | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %6.1f ms | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %6.1f ms |\n",
+      g_print ("| %-30s | %8s | %6u | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %6.1f ms | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %7.1f ms | %6.1f ms |\n",
                workloads[w].name, size, n_codes,
                median_of (stalls, runs), worst_stall, worst_stall <= TARGET_STALL_MS ? "ok" : "!!",
                median_of (owns, runs), worst_own, worst_own <= TARGET_STALL_MS ? "ok" : "!!",
                median_of (visibles, runs),
                median_full, worst_of (fulls, runs), median_full <= TARGET_FULL_MS ? "ok" : "!!",
                median_full_own, worst_of (full_owns, runs), median_full_own <= TARGET_FULL_MS ? "ok" : "!!",
-               worst_after);
+               median_of (listeds, runs), worst_after);
 
       all_ok &= worst_own <= TARGET_STALL_MS && median_full_own <= TARGET_FULL_MS;
     }
@@ -400,6 +444,8 @@ main (int   argc,
            "on screen: until every code on screen is highlighted (median);\n"
            "full highlight: until every code is highlighted; less drawing: less the\n"
            "  frames drawn meanwhile;\n"
+           "all listed: until the findings have a row each too (median), a few rows\n"
+           "  per frame so that no frame lays out a hundred;\n"
            "after: the longest iteration in the second after the full highlight (in the\n"
            "  longest stall too): the first layout of the findings, GTK laying out the\n"
            "  remaining lines of a large text in the background.\n"

@@ -41,7 +41,14 @@ struct _MdBouncePanel
   GtkListBox          *codes_list;
   GtkLabel            *more_label;
 
-  GHashTable          *rows_by_code;   /* code → MdFindingRow, borrowed from the list */
+  GHashTable          *findings;       /* code → Finding */
+
+  /* Rows to make, in order: each frame makes a few, so that none builds
+   * and lays out a hundred at once. */
+  GArray              *pending;        /* PendingRow */
+  guint                next_pending;
+  guint                append_tick_id;
+  guint                n_recipient_rows;
 
   /* Every recipient of the report, listed or not. */
   guint                recipient_counts[N_COUNTS];
@@ -51,11 +58,23 @@ struct _MdBouncePanel
 G_DEFINE_FINAL_TYPE (MdBouncePanel, md_bounce_panel, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   FINDING_ACTIVATED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* Rows added to the lists per frame. A frame lays out what is new in it: a
+ * hundred recipients in one frame stalled the window for 300 ms. */
+#define ROWS_PER_FRAME 3
 
 static const char * const class_css_names[] = { "permanent", "temporary", "success", "other" };
 
@@ -145,6 +164,137 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* What a recipient's row says; its details are shown once expanded. */
+typedef struct {
+  MdCodeClass  klass;
+  const char  *badge;        /* translated already */
+  char        *recipient;
+  char        *subtitle;
+  char        *headline;
+  char        *actor;
+  char        *advice;
+  char        *diagnostic;
+} RecipientRow;
+
+static void
+recipient_row_free (RecipientRow *data)
+{
+  g_free (data->recipient);
+  g_free (data->subtitle);
+  g_free (data->headline);
+  g_free (data->actor);
+  g_free (data->advice);
+  g_free (data->diagnostic);
+  g_free (data);
+}
+
+typedef struct {
+  gint64 start;
+  gint64 end;
+  guint  line;
+} Occurrence;
+
+/* One distinct code and where it occurs; its row is made in its turn. */
+typedef struct {
+  char         *code;
+  MdCodeClass   klass;
+  GArray       *occurrences;   /* Occurrence, in the order of the text */
+  MdFindingRow *row;           /* NULL until made */
+} Finding;
+
+static void
+finding_free (Finding *finding)
+{
+  g_free (finding->code);
+  g_array_unref (finding->occurrences);
+  g_free (finding);
+}
+
+typedef struct {
+  RecipientRow *recipient;  /* owned, or NULL */
+  Finding      *finding;    /* borrowed from @findings, or NULL */
+} PendingRow;
+
+static void
+pending_row_clear (PendingRow *pending)
+{
+  g_clear_pointer (&pending->recipient, recipient_row_free);
+}
+
+static GtkWidget *make_recipient_row (RecipientRow *data);
+
+static GtkWidget *
+make_finding_row (Finding *finding)
+{
+  GtkWidget *row = md_finding_row_new (finding->code, finding->klass);
+
+  for (guint i = 0; i < finding->occurrences->len; i++)
+    {
+      const Occurrence *occurrence = &g_array_index (finding->occurrences, Occurrence, i);
+
+      md_finding_row_add_occurrence (MD_FINDING_ROW (row), occurrence->start, occurrence->end, occurrence->line);
+    }
+  finding->row = MD_FINDING_ROW (row);
+
+  return row;
+}
+
+static void
+md_bounce_panel_stop_appending (MdBouncePanel *self)
+{
+  gboolean was_busy = self->pending->len > 0;
+
+  if (self->append_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->append_tick_id);
+  self->append_tick_id = 0;
+  g_array_set_size (self->pending, 0);
+  self->next_pending = 0;
+
+  if (was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Makes the next rows and puts them in their lists; all of them when @all. */
+static void
+md_bounce_panel_append_pending (MdBouncePanel *self,
+                                gboolean       all)
+{
+  for (guint n = 0; self->next_pending < self->pending->len && (all || n < ROWS_PER_FRAME); n++)
+    {
+      PendingRow *pending = &g_array_index (self->pending, PendingRow, self->next_pending++);
+
+      if (pending->recipient != NULL)
+        gtk_list_box_append (self->recipients_list, make_recipient_row (g_steal_pointer (&pending->recipient)));
+      else
+        gtk_list_box_append (self->codes_list, make_finding_row (pending->finding));
+    }
+
+  if (self->next_pending == self->pending->len)
+    md_bounce_panel_stop_appending (self);
+}
+
+static gboolean
+md_bounce_panel_append_tick (GtkWidget     *widget,
+                             GdkFrameClock *frame_clock,
+                             gpointer       user_data)
+{
+  md_bounce_panel_append_pending (MD_BOUNCE_PANEL (widget), FALSE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+md_bounce_panel_queue_row (MdBouncePanel *self,
+                           RecipientRow  *recipient,
+                           Finding       *finding)
+{
+  PendingRow pending = { recipient, finding };
+
+  g_array_append_val (self->pending, pending);
+  if (self->pending->len == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /**
  * md_bounce_panel_show_busy:
  * @self: a #MdBouncePanel
@@ -223,13 +373,21 @@ md_bounce_panel_show_report (MdBouncePanel *self)
   summary = summarize_recipients (self);
   adw_preferences_group_set_description (self->recipients_group, summary);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->recipients_group),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list)) != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->codes_group),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->codes_list)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_group), self->n_recipient_rows > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->codes_group), g_hash_table_size (self->findings) > 0);
 
   gtk_spinner_stop (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->stack, "report");
+
+  /* Unmapped, nothing is laid out until shown: no reason to wait. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    md_bounce_panel_append_pending (self, TRUE);
+  else if (self->pending->len > 0 && self->append_tick_id == 0)
+    {
+      md_bounce_panel_append_pending (self, FALSE);
+      if (self->pending->len > 0)
+        self->append_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), md_bounce_panel_append_tick, NULL, NULL);
+    }
 }
 
 void
@@ -237,7 +395,9 @@ md_bounce_panel_clear (MdBouncePanel *self)
 {
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
 
-  g_hash_table_remove_all (self->rows_by_code);
+  md_bounce_panel_stop_appending (self);
+  g_hash_table_remove_all (self->findings);
+  self->n_recipient_rows = 0;
   remove_all_rows (self->recipients_list);
   remove_all_rows (self->codes_list);
   memset (self->recipient_counts, 0, sizeof self->recipient_counts);
@@ -291,35 +451,21 @@ detail_label (const char *heading,
   return box;
 }
 
-/* What a recipient's row shows once expanded. */
-typedef struct {
-  char *headline;
-  char *actor;
-  char *advice;
-  char *diagnostic;
-} RecipientDetails;
-
-/* Freed with the handler that builds them. */
+/* Freed with the handler that builds the details. */
 static void
-recipient_details_free (gpointer  data,
-                        GClosure *closure)
+recipient_row_free_closure (gpointer  data,
+                            GClosure *closure)
 {
-  RecipientDetails *details = data;
-
-  g_free (details->headline);
-  g_free (details->actor);
-  g_free (details->advice);
-  g_free (details->diagnostic);
-  g_free (details);
+  recipient_row_free (data);
 }
 
 /* The details are built when the row is first expanded: hidden, they are
  * laid out all the same, and a bounce naming many recipients spent most of
  * its first layout on wrapped text nobody had opened. */
 static void
-on_recipient_expanded (AdwExpanderRow   *row,
-                       GParamSpec       *pspec,
-                       RecipientDetails *details)
+on_recipient_expanded (AdwExpanderRow *row,
+                       GParamSpec     *pspec,
+                       RecipientRow   *data)
 {
   GtkWidget *box, *details_row;
 
@@ -331,21 +477,50 @@ on_recipient_expanded (AdwExpanderRow   *row,
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  if (details->headline != NULL && *details->headline)
-    gtk_box_append (GTK_BOX (box), detail_label (_("What happened"), details->headline, FALSE));
-  if (details->actor != NULL)
-    gtk_box_append (GTK_BOX (box), detail_label (_("Who must act"), details->actor, FALSE));
-  if (details->advice != NULL)
-    gtk_box_append (GTK_BOX (box), detail_label (_("What to do"), details->advice, FALSE));
-  if (details->diagnostic != NULL && *details->diagnostic)
-    gtk_box_append (GTK_BOX (box), detail_label (_("The server said"), details->diagnostic, TRUE));
+  if (data->headline != NULL && *data->headline)
+    gtk_box_append (GTK_BOX (box), detail_label (_("What happened"), data->headline, FALSE));
+  if (data->actor != NULL)
+    gtk_box_append (GTK_BOX (box), detail_label (_("Who must act"), data->actor, FALSE));
+  if (data->advice != NULL)
+    gtk_box_append (GTK_BOX (box), detail_label (_("What to do"), data->advice, FALSE));
+  if (data->diagnostic != NULL && *data->diagnostic)
+    gtk_box_append (GTK_BOX (box), detail_label (_("The server said"), data->diagnostic, TRUE));
 
   details_row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), box);
   adw_expander_row_add_row (row, details_row);
 
-  g_signal_handlers_disconnect_by_func (row, on_recipient_expanded, details);
+  g_signal_handlers_disconnect_by_func (row, on_recipient_expanded, data);
+}
+
+/* Takes @data. */
+static GtkWidget *
+make_recipient_row (RecipientRow *data)
+{
+  GtkWidget *row, *icon, *badge;
+
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 data->recipient ? data->recipient : _("Unknown recipient"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), data->subtitle);
+
+  icon = gtk_image_new_from_icon_name (class_icon_name (data->klass));
+  gtk_widget_add_css_class (icon, "md-class-icon");
+  set_class (icon, data->klass);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+
+  badge = gtk_label_new (data->badge);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "md-badge");
+  set_class (badge, data->klass);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+
+  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_recipient_expanded),
+                         data, recipient_row_free_closure, 0);
+
+  return row;
 }
 
 static void
@@ -368,51 +543,35 @@ count_recipient (MdBouncePanel         *self,
  * @verdict: the verdict on one recipient
  *
  * Adds a row for the recipient: its address and verdict in the row, the
- * explanation and what to do when it is expanded.
+ * explanation and what to do when it is expanded. Rows are made a few per
+ * frame after md_bounce_panel_show_report().
  */
 void
 md_bounce_panel_add_recipient (MdBouncePanel         *self,
                                const MdBounceVerdict *verdict)
 {
-  g_autofree char *subtitle = NULL;
-  RecipientDetails *details;
-  GtkWidget *row, *icon, *badge;
+  RecipientRow *data;
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (verdict != NULL);
 
-  row = adw_expander_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 verdict->recipient ? verdict->recipient : _("Unknown recipient"));
+  data = g_new0 (RecipientRow, 1);
+  data->klass = verdict->klass;
+  data->badge = verdict_kind_label (verdict);
+  data->recipient = g_strdup (verdict->recipient);
   if (verdict->status != NULL && verdict->title != NULL)
     /* Translators: a recipient's status code and the reason: "5.1.1 · The address does not exist" */
-    subtitle = g_strdup_printf (_("%s · %s"), verdict->status, verdict->title);
+    data->subtitle = g_strdup_printf (_("%s · %s"), verdict->status, verdict->title);
   else
-    subtitle = g_strdup (verdict->title ? verdict->title : "");
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-  icon = gtk_image_new_from_icon_name (class_icon_name (verdict->klass));
-  gtk_widget_add_css_class (icon, "md-class-icon");
-  set_class (icon, verdict->klass);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-
-  badge = gtk_label_new (verdict_kind_label (verdict));
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "md-badge");
-  set_class (badge, verdict->klass);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-
-  details = g_new0 (RecipientDetails, 1);
-  details->headline = g_strdup (verdict->headline);
-  details->actor = g_strdup (verdict->actor);
-  details->advice = g_strdup (verdict->advice);
-  details->diagnostic = g_strdup (verdict->diagnostic);
-  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_recipient_expanded),
-                         details, recipient_details_free, 0);
+    data->subtitle = g_strdup (verdict->title ? verdict->title : "");
+  data->headline = g_strdup (verdict->headline);
+  data->actor = g_strdup (verdict->actor);
+  data->advice = g_strdup (verdict->advice);
+  data->diagnostic = g_strdup (verdict->diagnostic);
 
   count_recipient (self, verdict);
-  gtk_list_box_append (self->recipients_list, row);
+  self->n_recipient_rows++;
+  md_bounce_panel_queue_row (self, data, NULL);
 }
 
 /**
@@ -435,38 +594,91 @@ md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
 }
 
 /**
- * md_bounce_panel_add_finding:
+ * md_bounce_panel_add_occurrence:
  * @self: a #MdBouncePanel
  * @code: a code found in the text
  * @klass: its class
+ * @start: where it starts, in characters of the text
+ * @end: where it ends
+ * @line: its line, from 0
  *
- * Returns: (transfer none): the new row for @code, to add its occurrences to
+ * Adds one place where @code occurs, listing the code if it is new; add
+ * them in the order of the text. The rows are made a few per frame after
+ * md_bounce_panel_show_report().
  */
-MdFindingRow *
-md_bounce_panel_add_finding (MdBouncePanel *self,
-                             const char    *code,
-                             MdCodeClass    klass)
+void
+md_bounce_panel_add_occurrence (MdBouncePanel *self,
+                                const char    *code,
+                                MdCodeClass    klass,
+                                gint64         start,
+                                gint64         end,
+                                guint          line)
 {
-  GtkWidget *row;
+  Occurrence occurrence = { start, end, line };
+  Finding *finding;
 
-  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), NULL);
-  g_return_val_if_fail (code != NULL, NULL);
+  g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
+  g_return_if_fail (code != NULL);
 
-  row = md_finding_row_new (code, klass);
-  gtk_list_box_append (self->codes_list, row);
-  g_hash_table_replace (self->rows_by_code, (gpointer) md_finding_row_get_code (MD_FINDING_ROW (row)), row);
+  finding = g_hash_table_lookup (self->findings, code);
+  if (finding == NULL)
+    {
+      finding = g_new0 (Finding, 1);
+      finding->code = g_strdup (code);
+      finding->klass = klass;
+      finding->occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+      g_hash_table_insert (self->findings, finding->code, finding);
+      md_bounce_panel_queue_row (self, NULL, finding);
+    }
 
-  return MD_FINDING_ROW (row);
+  g_array_append_val (finding->occurrences, occurrence);
 }
 
+/**
+ * md_bounce_panel_has_finding:
+ * @self: a #MdBouncePanel
+ * @code: a code
+ *
+ * Returns: whether @code is listed, or about to be
+ */
+gboolean
+md_bounce_panel_has_finding (MdBouncePanel *self,
+                             const char    *code)
+{
+  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  return g_hash_table_contains (self->findings, code);
+}
+
+guint
+md_bounce_panel_get_n_findings (MdBouncePanel *self)
+{
+  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), 0);
+
+  return g_hash_table_size (self->findings);
+}
+
+/**
+ * md_bounce_panel_lookup_finding:
+ * @self: a #MdBouncePanel
+ * @code: a code
+ *
+ * Returns: (transfer none) (nullable): the row of @code, or %NULL when
+ *   @code is not listed or its row is not made yet
+ */
 MdFindingRow *
 md_bounce_panel_lookup_finding (MdBouncePanel *self,
                                 const char    *code)
 {
+  Finding *finding;
+
   g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  return g_hash_table_lookup (self->rows_by_code, code);
+  finding = g_hash_table_lookup (self->findings, code);
+
+  return finding != NULL ? finding->row : NULL;
 }
 
 /**
@@ -509,7 +721,8 @@ md_bounce_panel_select_finding (MdBouncePanel *self,
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (row == NULL || MD_IS_FINDING_ROW (row));
 
-  if (row != NULL)
+  /* A row not in the list yet cannot be selected. */
+  if (row != NULL && gtk_widget_get_parent (GTK_WIDGET (row)) == GTK_WIDGET (self->codes_list))
     gtk_list_box_select_row (self->codes_list, GTK_LIST_BOX_ROW (row));
   else
     gtk_list_box_unselect_all (self->codes_list);
@@ -556,7 +769,10 @@ md_bounce_panel_dispose (GObject *object)
 {
   MdBouncePanel *self = MD_BOUNCE_PANEL (object);
 
-  g_clear_pointer (&self->rows_by_code, g_hash_table_unref);
+  if (self->pending != NULL)
+    md_bounce_panel_stop_appending (self);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
   /* The stack is both AdwBin's child and a template child: AdwBin lets go
    * of it first, so that it does not unparent it again after the template. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -566,12 +782,44 @@ md_bounce_panel_dispose (GObject *object)
 }
 
 static void
+md_bounce_panel_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MdBouncePanel *self = MD_BOUNCE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, md_bounce_panel_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 md_bounce_panel_class_init (MdBouncePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = md_bounce_panel_dispose;
+  object_class->get_property = md_bounce_panel_get_property;
+
+  /**
+   * MdBouncePanel:busy:
+   *
+   * Whether rows of the report are still being added, a few per frame.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * MdBouncePanel::finding-activated:
@@ -615,5 +863,21 @@ md_bounce_panel_init (MdBouncePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) finding_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) pending_row_clear);
+}
+
+/**
+ * md_bounce_panel_get_busy:
+ * @self: a #MdBouncePanel
+ *
+ * Returns: whether rows of the report are still being added
+ */
+gboolean
+md_bounce_panel_get_busy (MdBouncePanel *self)
+{
+  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), FALSE);
+
+  return self->pending->len > 0;
 }

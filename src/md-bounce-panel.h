@@ -42,9 +42,15 @@ void          md_bounce_panel_add_recipient      (MdBouncePanel         *self,
                                                   const MdBounceVerdict *verdict);
 void          md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
                                                       const MdBounceVerdict *verdict);
-MdFindingRow *md_bounce_panel_add_finding        (MdBouncePanel         *self,
+void          md_bounce_panel_add_occurrence     (MdBouncePanel         *self,
                                                   const char            *code,
-                                                  MdCodeClass            klass);
+                                                  MdCodeClass            klass,
+                                                  gint64                 start,
+                                                  gint64                 end,
+                                                  guint                  line);
+gboolean      md_bounce_panel_has_finding        (MdBouncePanel         *self,
+                                                  const char            *code);
+guint         md_bounce_panel_get_n_findings     (MdBouncePanel         *self);
 MdFindingRow *md_bounce_panel_lookup_finding     (MdBouncePanel         *self,
                                                   const char            *code);
 void          md_bounce_panel_set_n_unlisted     (MdBouncePanel         *self,
@@ -54,5 +60,6 @@ void          md_bounce_panel_select_finding     (MdBouncePanel         *self,
 GtkListBox   *md_bounce_panel_get_findings_list  (MdBouncePanel         *self);
 GtkListBox   *md_bounce_panel_get_recipients_list (MdBouncePanel         *self);
 const char   *md_bounce_panel_get_page           (MdBouncePanel         *self);
+gboolean      md_bounce_panel_get_busy           (MdBouncePanel         *self);
 
 G_END_DECLS

@@ -134,7 +134,8 @@ md_bounce_view_update_busy (MdBounceView *self)
   gboolean busy = self->analyzing ||
                   self->loading ||
                   self->debounce_id != 0 ||
-                  md_bounce_highlighter_get_busy (self->highlighter);
+                  md_bounce_highlighter_get_busy (self->highlighter) ||
+                  md_bounce_panel_get_busy (self->panel);
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -257,7 +258,7 @@ md_bounce_view_present (MdBounceView     *self,
   const MdBounceCodeSpan *codes;
   const MdHighlightSpan *spans;
   g_autoptr(GHashTable) unlisted = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_codes, n_spans, n_listed = 0;
+  guint n_codes, n_spans;
 
   g_set_object (&self->analysis, analysis);
   self->stale = FALSE;
@@ -267,19 +268,14 @@ md_bounce_view_present (MdBounceView     *self,
   codes = md_bounce_analysis_get_codes (analysis, &n_codes);
   for (guint i = 0; i < n_codes; i++)
     {
-      MdFindingRow *row = md_bounce_panel_lookup_finding (self->panel, codes[i].code);
-
-      if (row == NULL)
+      if (md_bounce_panel_get_n_findings (self->panel) >= MAX_LISTED_CODES &&
+          !md_bounce_panel_has_finding (self->panel, codes[i].code))
         {
-          if (n_listed >= MAX_LISTED_CODES)
-            {
-              g_hash_table_add (unlisted, (gpointer) codes[i].code);
-              continue;
-            }
-          row = md_bounce_panel_add_finding (self->panel, codes[i].code, codes[i].klass);
-          n_listed++;
+          g_hash_table_add (unlisted, (gpointer) codes[i].code);
+          continue;
         }
-      md_finding_row_add_occurrence (row, codes[i].start, codes[i].end, codes[i].line);
+      md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
+                                      codes[i].start, codes[i].end, codes[i].line);
     }
   md_bounce_panel_set_n_unlisted (self->panel, g_hash_table_size (unlisted));
 
@@ -1279,6 +1275,7 @@ md_bounce_view_init (MdBounceView *self)
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->highlighter, "notify::busy", G_CALLBACK (md_bounce_view_update_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel, "notify::busy", G_CALLBACK (md_bounce_view_update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (on_text_view_paste), self, G_CONNECT_SWAPPED);
