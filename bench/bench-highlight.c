@@ -284,8 +284,8 @@ run_once (MdBounceView *view,
   result.stall_ms = stall / 1000.0;
   result.own_ms = own / 1000.0;
 
-  /* What the highlight leaves to GTK: the first layout of the findings,
-   * the layout of the lines of a large text. It counts as a stall too. */
+  /* What is left to GTK once all is listed: the layout of the lines of a
+   * large text. It counts as a stall too. */
   {
     gboolean done = FALSE;
 
@@ -438,7 +438,7 @@ main (int   argc,
     }
 
   g_print ("\nlongest stall: the longest main-loop iteration from the paste until one\n"
-           "  second after the full highlight (a key press or a frame waits that long);\n"
+           "  second after all is listed (a key press or a frame waits that long);\n"
            "less drawing: the same, less the time GTK spent laying out and drawing\n"
            "  frames (a software renderer under Xvfb is slow at that);\n"
            "on screen: until every code on screen is highlighted (median);\n"
@@ -446,9 +446,9 @@ main (int   argc,
            "  frames drawn meanwhile;\n"
            "all listed: until the findings have a row each too (median), a few rows\n"
            "  per frame so that no frame lays out a hundred;\n"
-           "after: the longest iteration in the second after the full highlight (in the\n"
-           "  longest stall too): the first layout of the findings, GTK laying out the\n"
-           "  remaining lines of a large text in the background.\n"
+           "after: the longest iteration in the second after all is listed (in the\n"
+           "  longest stall too): GTK laying out the remaining lines of a large text\n"
+           "  in the background.\n"
            "Targets: stall <= %.0f ms (worst run), full highlight <= %.0f ms (median);\n"
            "\"!!\" marks a figure over its target.\n",
            TARGET_STALL_MS, TARGET_FULL_MS);

@@ -206,7 +206,7 @@ static void
 finding_free (Finding *finding)
 {
   g_free (finding->code);
-  g_array_unref (finding->occurrences);
+  g_clear_pointer (&finding->occurrences, g_array_unref);
   g_free (finding);
 }
 
@@ -235,6 +235,8 @@ make_finding_row (Finding *finding)
       md_finding_row_add_occurrence (MD_FINDING_ROW (row), occurrence->start, occurrence->end, occurrence->line);
     }
   finding->row = MD_FINDING_ROW (row);
+  /* The row keeps them now: a pasted log lists tens of thousands. */
+  g_clear_pointer (&finding->occurrences, g_array_unref);
 
   return row;
 }
@@ -379,7 +381,8 @@ md_bounce_panel_show_report (MdBouncePanel *self)
   gtk_spinner_stop (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->stack, "report");
 
-  /* Unmapped, nothing is laid out until shown: no reason to wait. */
+  /* Unmapped, there may be no frame clock to tick: the rows are all made
+   * now and laid out in the first frame once shown, as before. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     md_bounce_panel_append_pending (self, TRUE);
   else if (self->pending->len > 0 && self->append_tick_id == 0)
@@ -603,8 +606,8 @@ md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
  * @line: its line, from 0
  *
  * Adds one place where @code occurs, listing the code if it is new; add
- * them in the order of the text. The rows are made a few per frame after
- * md_bounce_panel_show_report().
+ * them in the order of the text, all before md_bounce_panel_show_report(),
+ * after which the rows are made a few per frame.
  */
 void
 md_bounce_panel_add_occurrence (MdBouncePanel *self,
@@ -630,6 +633,7 @@ md_bounce_panel_add_occurrence (MdBouncePanel *self,
       g_hash_table_insert (self->findings, finding->code, finding);
       md_bounce_panel_queue_row (self, NULL, finding);
     }
+  g_return_if_fail (finding->row == NULL);
 
   g_array_append_val (finding->occurrences, occurrence);
 }
@@ -720,9 +724,9 @@ md_bounce_panel_select_finding (MdBouncePanel *self,
 {
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (row == NULL || MD_IS_FINDING_ROW (row));
+  g_return_if_fail (row == NULL || gtk_widget_get_parent (GTK_WIDGET (row)) == GTK_WIDGET (self->codes_list));
 
-  /* A row not in the list yet cannot be selected. */
-  if (row != NULL && gtk_widget_get_parent (GTK_WIDGET (row)) == GTK_WIDGET (self->codes_list))
+  if (row != NULL)
     gtk_list_box_select_row (self->codes_list, GTK_LIST_BOX_ROW (row));
   else
     gtk_list_box_unselect_all (self->codes_list);
@@ -769,8 +773,10 @@ md_bounce_panel_dispose (GObject *object)
 {
   MdBouncePanel *self = MD_BOUNCE_PANEL (object);
 
-  if (self->pending != NULL)
-    md_bounce_panel_stop_appending (self);
+  /* No notification from a dispose: what is left goes with the array. */
+  if (self->append_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->append_tick_id);
+  self->append_tick_id = 0;
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->findings, g_hash_table_unref);
   /* The stack is both AdwBin's child and a template child: AdwBin lets go

@@ -266,26 +266,27 @@ md_bounce_view_present (MdBounceView     *self,
   md_bounce_panel_clear (self->panel);
 
   codes = md_bounce_analysis_get_codes (analysis, &n_codes);
-  for (guint i = 0; i < n_codes; i++)
-    {
-      if (md_bounce_panel_get_n_findings (self->panel) >= MAX_LISTED_CODES &&
-          !md_bounce_panel_has_finding (self->panel, codes[i].code))
-        {
-          g_hash_table_add (unlisted, (gpointer) codes[i].code);
-          continue;
-        }
-      md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
-                                      codes[i].start, codes[i].end, codes[i].line);
-    }
-  md_bounce_panel_set_n_unlisted (self->panel, g_hash_table_size (unlisted));
-
   if (n_codes == 0 && md_bounce_report_get_n_recipients (report) == 0)
     md_bounce_panel_show_nothing (self->panel,
                                   _("No Error Codes Found"),
                                   _("This text holds no SMTP reply code (like 550) and no enhanced status code (like 5.1.1). Paste the whole bounce, including the part where a server explains why it refused the message."));
   else
     {
+      /* The panel makes its rows in this order: the recipients, above, first. */
       md_bounce_view_fill_verdicts (self, report);
+
+      for (guint i = 0; i < n_codes; i++)
+        {
+          if (md_bounce_panel_get_n_findings (self->panel) >= MAX_LISTED_CODES &&
+              !md_bounce_panel_has_finding (self->panel, codes[i].code))
+            {
+              g_hash_table_add (unlisted, (gpointer) codes[i].code);
+              continue;
+            }
+          md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
+                                          codes[i].start, codes[i].end, codes[i].line);
+        }
+      md_bounce_panel_set_n_unlisted (self->panel, g_hash_table_size (unlisted));
       md_bounce_panel_show_report (self->panel);
     }
 
@@ -617,6 +618,18 @@ on_cursor_moved (MdBounceView  *self,
     row = NULL;
 
   md_bounce_panel_select_finding (self->panel, row);
+}
+
+/* The row of the code under the cursor may have been made after the cursor
+ * got there. */
+static void
+on_panel_busy_changed (MdBounceView  *self,
+                       GParamSpec    *pspec,
+                       MdBouncePanel *panel)
+{
+  if (!md_bounce_panel_get_busy (panel))
+    on_cursor_moved (self, NULL, self->buffer);
+  md_bounce_view_update_busy (self);
 }
 
 static void
@@ -1171,6 +1184,13 @@ md_bounce_view_dispose (GObject *object)
   MdBounceView *self = MD_BOUNCE_VIEW (object);
   GtkWidget *child;
 
+  /* The panel and the highlighter outlive this dispose a little: their
+   * last notifications must not reach a view half gone. */
+  if (self->panel != NULL)
+    g_signal_handlers_disconnect_by_data (self->panel, self);
+  if (self->highlighter != NULL)
+    g_signal_handlers_disconnect_by_data (self->highlighter, self);
+
   md_bounce_view_stop (self);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1275,7 +1295,7 @@ md_bounce_view_init (MdBounceView *self)
 
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->highlighter, "notify::busy", G_CALLBACK (md_bounce_view_update_busy), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->panel, "notify::busy", G_CALLBACK (md_bounce_view_update_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel, "notify::busy", G_CALLBACK (on_panel_busy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "paste-clipboard", G_CALLBACK (on_text_view_paste), self, G_CONNECT_SWAPPED);
