@@ -712,6 +712,37 @@ test_many_recipients (void)
   close_window (window);
 }
 
+/* A pasted log may hold more distinct codes than a list is good for: every
+ * one highlighted, a row for the first hundred, a word about the rest. */
+static void
+test_many_codes (void)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  MdWindow *window = open_window (1200, 800);
+  MdBounceView *view = get_view (window);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* 550, then 5.1.0 to 5.1.119: 121 distinct codes, in this order. */
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (log, "to=<u%u@example.net>, status=bounced (said: 550 5.1.%u user unknown)\n", i, i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&log));
+
+  md_bounce_view_set_bytes (view, bytes, "mail.log");
+  wait_for_analysis (view);
+
+  g_assert_cmpuint (assert_tags_match_scanner (view, bytes), ==, 240);
+  rows = list_rows (md_bounce_panel_get_findings_list (md_bounce_view_get_panel (view)), MD_TYPE_FINDING_ROW);
+  g_assert_cmpuint (rows->len, ==, 100);
+  g_assert_nonnull (find_row (view, "5.1.98"));
+  g_assert_null (find_row (view, "5.1.99"));
+  g_assert_cmpuint (md_finding_row_get_n_occurrences (find_row (view, "550")), ==, 120);
+  g_assert_nonnull (md_test_ui_find_label (GTK_WIDGET (view),
+                                           "21 more codes are highlighted in the text but not listed here."));
+
+  close_window (window);
+}
+
 static void
 test_binary_junk (void)
 {
@@ -1104,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/md/bounce-view/given-up", test_given_up);
   g_test_add_func ("/md/bounce-view/many-recipients", test_many_recipients);
+  g_test_add_func ("/md/bounce-view/many-codes", test_many_codes);
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
   g_test_add_func ("/md/bounce-view/large-edit", test_large_edit);
