@@ -41,7 +41,8 @@ struct _MdBouncePanel
   GtkListBox          *codes_list;
   GtkLabel            *more_label;
 
-  GHashTable          *findings;       /* code → Finding */
+  GHashTable          *findings;       /* code → Finding, the listed codes */
+  GHashTable          *unlisted_codes; /* the codes beyond MAX_LISTED_CODES */
 
   /* Rows to make, in order: each frame makes a few, so that none builds
    * and lays out a hundred at once. */
@@ -75,6 +76,12 @@ static guint signals[N_SIGNALS];
 /* Rows added to the lists per frame. A frame lays out what is new in it: a
  * hundred recipients in one frame stalled the window for 300 ms. */
 #define ROWS_PER_FRAME 3
+/* A pasted log may hold hundreds of distinct codes: all are highlighted,
+ * this many are listed. */
+#define MAX_LISTED_CODES 100
+/* A row each costs a few milliseconds to build and lay out: a mailing
+ * list's bounce naming thousands froze the window for seconds. */
+#define MAX_LISTED_RECIPIENTS 100
 
 static const char * const class_css_names[] = { "permanent", "temporary", "success", "other" };
 
@@ -188,17 +195,11 @@ recipient_row_free (RecipientRow *data)
   g_free (data);
 }
 
-typedef struct {
-  gint64 start;
-  gint64 end;
-  guint  line;
-} Occurrence;
-
 /* One distinct code and where it occurs; its row is made in its turn. */
 typedef struct {
   char         *code;
   MdCodeClass   klass;
-  GArray       *occurrences;   /* Occurrence, in the order of the text */
+  GArray       *occurrences;   /* MdOccurrence, in the order of the text; the row's once made */
   MdFindingRow *row;           /* NULL until made */
 } Finding;
 
@@ -226,17 +227,9 @@ static GtkWidget *make_recipient_row (RecipientRow *data);
 static GtkWidget *
 make_finding_row (Finding *finding)
 {
-  GtkWidget *row = md_finding_row_new (finding->code, finding->klass);
+  GtkWidget *row = md_finding_row_new (finding->code, finding->klass, g_steal_pointer (&finding->occurrences));
 
-  for (guint i = 0; i < finding->occurrences->len; i++)
-    {
-      const Occurrence *occurrence = &g_array_index (finding->occurrences, Occurrence, i);
-
-      md_finding_row_add_occurrence (MD_FINDING_ROW (row), occurrence->start, occurrence->end, occurrence->line);
-    }
   finding->row = MD_FINDING_ROW (row);
-  /* The row keeps them now: a pasted log lists tens of thousands. */
-  g_clear_pointer (&finding->occurrences, g_array_unref);
 
   return row;
 }
@@ -365,6 +358,23 @@ summarize_recipients (MdBouncePanel *self)
                           summary, self->n_unlisted_recipients);
 }
 
+/* A pasted log can hold more distinct codes than a list is good for: say
+ * how many are left out. */
+static void
+show_n_unlisted_codes (MdBouncePanel *self)
+{
+  guint n_codes = g_hash_table_size (self->unlisted_codes);
+  g_autofree char *text = NULL;
+
+  if (n_codes > 0)
+    text = g_strdup_printf (ngettext ("%u more code is highlighted in the text but not listed here.",
+                                      "%u more codes are highlighted in the text but not listed here.",
+                                      n_codes),
+                            n_codes);
+  gtk_label_set_text (self->more_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_codes > 0);
+}
+
 void
 md_bounce_panel_show_report (MdBouncePanel *self)
 {
@@ -374,6 +384,7 @@ md_bounce_panel_show_report (MdBouncePanel *self)
 
   summary = summarize_recipients (self);
   adw_preferences_group_set_description (self->recipients_group, summary);
+  show_n_unlisted_codes (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_group), self->n_recipient_rows > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->codes_group), g_hash_table_size (self->findings) > 0);
@@ -400,6 +411,7 @@ md_bounce_panel_clear (MdBouncePanel *self)
 
   md_bounce_panel_stop_appending (self);
   g_hash_table_remove_all (self->findings);
+  g_hash_table_remove_all (self->unlisted_codes);
   self->n_recipient_rows = 0;
   remove_all_rows (self->recipients_list);
   remove_all_rows (self->codes_list);
@@ -547,7 +559,8 @@ count_recipient (MdBouncePanel         *self,
  *
  * Adds a row for the recipient: its address and verdict in the row, the
  * explanation and what to do when it is expanded. Rows are made a few per
- * frame after md_bounce_panel_show_report().
+ * frame after md_bounce_panel_show_report(). Beyond the first hundred, the
+ * recipient is only counted: a bounce of a mailing list may name thousands.
  */
 void
 md_bounce_panel_add_recipient (MdBouncePanel         *self,
@@ -557,6 +570,13 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (verdict != NULL);
+
+  count_recipient (self, verdict);
+  if (self->n_recipient_rows >= MAX_LISTED_RECIPIENTS)
+    {
+      self->n_unlisted_recipients++;
+      return;
+    }
 
   data = g_new0 (RecipientRow, 1);
   data->klass = verdict->klass;
@@ -572,28 +592,8 @@ md_bounce_panel_add_recipient (MdBouncePanel         *self,
   data->advice = g_strdup (verdict->advice);
   data->diagnostic = g_strdup (verdict->diagnostic);
 
-  count_recipient (self, verdict);
   self->n_recipient_rows++;
   md_bounce_panel_queue_row (self, data, NULL);
-}
-
-/**
- * md_bounce_panel_add_unlisted_recipient:
- * @self: a #MdBouncePanel
- * @verdict: the verdict on a recipient not given a row of its own
- *
- * Counts a recipient in the summary without listing it: a bounce of a
- * mailing list may name thousands.
- */
-void
-md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
-                                        const MdBounceVerdict *verdict)
-{
-  g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
-  g_return_if_fail (verdict != NULL);
-
-  count_recipient (self, verdict);
-  self->n_unlisted_recipients++;
 }
 
 /**
@@ -605,9 +605,10 @@ md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
  * @end: where it ends
  * @line: its line, from 0
  *
- * Adds one place where @code occurs, listing the code if it is new; add
- * them in the order of the text, all before md_bounce_panel_show_report(),
- * after which the rows are made a few per frame.
+ * Adds one place where @code occurs, listing the code if it is new and
+ * fewer than a hundred are; add them in the order of the text, all before
+ * md_bounce_panel_show_report(), after which the rows are made a few per
+ * frame.
  */
 void
 md_bounce_panel_add_occurrence (MdBouncePanel *self,
@@ -617,50 +618,31 @@ md_bounce_panel_add_occurrence (MdBouncePanel *self,
                                 gint64         end,
                                 guint          line)
 {
-  Occurrence occurrence = { start, end, line };
+  MdOccurrence occurrence = { start, end, line };
   Finding *finding;
 
   g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
   g_return_if_fail (code != NULL);
 
   finding = g_hash_table_lookup (self->findings, code);
+  if (finding == NULL && g_hash_table_size (self->findings) >= MAX_LISTED_CODES)
+    {
+      if (!g_hash_table_contains (self->unlisted_codes, code))
+        g_hash_table_add (self->unlisted_codes, g_strdup (code));
+      return;
+    }
   if (finding == NULL)
     {
       finding = g_new0 (Finding, 1);
       finding->code = g_strdup (code);
       finding->klass = klass;
-      finding->occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+      finding->occurrences = g_array_new (FALSE, FALSE, sizeof (MdOccurrence));
       g_hash_table_insert (self->findings, finding->code, finding);
       md_bounce_panel_queue_row (self, NULL, finding);
     }
   g_return_if_fail (finding->row == NULL);
 
   g_array_append_val (finding->occurrences, occurrence);
-}
-
-/**
- * md_bounce_panel_has_finding:
- * @self: a #MdBouncePanel
- * @code: a code
- *
- * Returns: whether @code is listed, or about to be
- */
-gboolean
-md_bounce_panel_has_finding (MdBouncePanel *self,
-                             const char    *code)
-{
-  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), FALSE);
-  g_return_val_if_fail (code != NULL, FALSE);
-
-  return g_hash_table_contains (self->findings, code);
-}
-
-guint
-md_bounce_panel_get_n_findings (MdBouncePanel *self)
-{
-  g_return_val_if_fail (MD_IS_BOUNCE_PANEL (self), 0);
-
-  return g_hash_table_size (self->findings);
 }
 
 /**
@@ -683,31 +665,6 @@ md_bounce_panel_lookup_finding (MdBouncePanel *self,
   finding = g_hash_table_lookup (self->findings, code);
 
   return finding != NULL ? finding->row : NULL;
-}
-
-/**
- * md_bounce_panel_set_n_unlisted:
- * @self: a #MdBouncePanel
- * @n_codes: how many distinct codes were found but not listed
- *
- * A pasted log can hold more distinct codes than a list is good for; the
- * panel then says how many it left out.
- */
-void
-md_bounce_panel_set_n_unlisted (MdBouncePanel *self,
-                                guint          n_codes)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (MD_IS_BOUNCE_PANEL (self));
-
-  if (n_codes > 0)
-    text = g_strdup_printf (ngettext ("%u more code is highlighted in the text but not listed here.",
-                                      "%u more codes are highlighted in the text but not listed here.",
-                                      n_codes),
-                            n_codes);
-  gtk_label_set_text (self->more_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_codes > 0);
 }
 
 /**
@@ -779,6 +736,7 @@ md_bounce_panel_dispose (GObject *object)
   self->append_tick_id = 0;
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_pointer (&self->unlisted_codes, g_hash_table_unref);
   /* The stack is both AdwBin's child and a template child: AdwBin lets go
    * of it first, so that it does not unparent it again after the template. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -870,6 +828,7 @@ md_bounce_panel_init (MdBouncePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) finding_free);
+  self->unlisted_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
   g_array_set_clear_func (self->pending, (GDestroyNotify) pending_row_clear);
 }

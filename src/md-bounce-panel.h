@@ -40,21 +40,14 @@ void          md_bounce_panel_set_verdict        (MdBouncePanel         *self,
                                                   const MdBounceVerdict *verdict);
 void          md_bounce_panel_add_recipient      (MdBouncePanel         *self,
                                                   const MdBounceVerdict *verdict);
-void          md_bounce_panel_add_unlisted_recipient (MdBouncePanel         *self,
-                                                      const MdBounceVerdict *verdict);
 void          md_bounce_panel_add_occurrence     (MdBouncePanel         *self,
                                                   const char            *code,
                                                   MdCodeClass            klass,
                                                   gint64                 start,
                                                   gint64                 end,
                                                   guint                  line);
-gboolean      md_bounce_panel_has_finding        (MdBouncePanel         *self,
-                                                  const char            *code);
-guint         md_bounce_panel_get_n_findings     (MdBouncePanel         *self);
 MdFindingRow *md_bounce_panel_lookup_finding     (MdBouncePanel         *self,
                                                   const char            *code);
-void          md_bounce_panel_set_n_unlisted     (MdBouncePanel         *self,
-                                                  guint                  n_codes);
 void          md_bounce_panel_select_finding     (MdBouncePanel         *self,
                                                   MdFindingRow          *row);
 GtkListBox   *md_bounce_panel_get_findings_list  (MdBouncePanel         *self);

@@ -31,12 +31,6 @@
 #define WIDE_WIDTH       720
 /* A bounce with its returned message attached is rarely above a few MB. */
 #define MAX_FILE_SIZE    (64 * 1024 * 1024)
-/* A pasted log may hold hundreds of distinct codes: all are highlighted,
- * this many are listed. */
-#define MAX_LISTED_CODES 100
-/* A row each costs a few milliseconds to build and lay out: a mailing
- * list's bounce naming thousands froze the window for seconds. */
-#define MAX_LISTED_RECIPIENTS 100
 
 struct _MdBounceView
 {
@@ -243,10 +237,7 @@ md_bounce_view_fill_verdicts (MdBounceView   *self,
         .diagnostic = recipient->diagnostic,
       };
 
-      if (i < MAX_LISTED_RECIPIENTS)
-        md_bounce_panel_add_recipient (self->panel, &verdict);
-      else
-        md_bounce_panel_add_unlisted_recipient (self->panel, &verdict);
+      md_bounce_panel_add_recipient (self->panel, &verdict);
     }
 }
 
@@ -257,7 +248,6 @@ md_bounce_view_present (MdBounceView     *self,
   MdBounceReport *report = md_bounce_analysis_get_report (analysis);
   const MdBounceCodeSpan *codes;
   const MdHighlightSpan *spans;
-  g_autoptr(GHashTable) unlisted = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_codes, n_spans;
 
   g_set_object (&self->analysis, analysis);
@@ -276,17 +266,8 @@ md_bounce_view_present (MdBounceView     *self,
       md_bounce_view_fill_verdicts (self, report);
 
       for (guint i = 0; i < n_codes; i++)
-        {
-          if (md_bounce_panel_get_n_findings (self->panel) >= MAX_LISTED_CODES &&
-              !md_bounce_panel_has_finding (self->panel, codes[i].code))
-            {
-              g_hash_table_add (unlisted, (gpointer) codes[i].code);
-              continue;
-            }
-          md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
-                                          codes[i].start, codes[i].end, codes[i].line);
-        }
-      md_bounce_panel_set_n_unlisted (self->panel, g_hash_table_size (unlisted));
+        md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
+                                        codes[i].start, codes[i].end, codes[i].line);
       md_bounce_panel_show_report (self->panel);
     }
 

@@ -17,12 +17,6 @@
 /* Lines named in the row before "and N more". */
 #define MAX_LINES_SHOWN 3
 
-typedef struct {
-  gint64 start;
-  gint64 end;
-  guint  line;
-} Occurrence;
-
 struct _MdFindingRow
 {
   GtkListBoxRow  parent_instance;
@@ -35,9 +29,8 @@ struct _MdFindingRow
   char          *title;
   char          *meaning;
   char          *vendor;
-  GArray        *occurrences;   /* Occurrence, in the order added */
+  GArray        *occurrences;   /* MdOccurrence, in the order of the text */
   guint          next;          /* the one shown by the next activation */
-  guint          refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (MdFindingRow, md_finding_row, GTK_TYPE_LIST_BOX_ROW)
@@ -73,7 +66,7 @@ format_where (MdFindingRow *self)
     {
       if (i > 0)
         g_string_append (lines, ", ");
-      g_string_append_printf (lines, "%u", g_array_index (self->occurrences, Occurrence, i).line + 1);
+      g_string_append_printf (lines, "%u", g_array_index (self->occurrences, MdOccurrence, i).line + 1);
     }
 
   if (n == 1)
@@ -110,29 +103,30 @@ md_finding_row_update_text (MdFindingRow *self)
   gtk_label_set_markup (self->text_label, markup);
 }
 
-static gboolean
-md_finding_row_refresh (gpointer user_data)
-{
-  MdFindingRow *self = user_data;
-
-  self->refresh_id = 0;
-  md_finding_row_update_text (self);
-
-  return G_SOURCE_REMOVE;
-}
-
+/**
+ * md_finding_row_new:
+ * @code: a code found in the text
+ * @klass: its class
+ * @occurrences: (transfer full): where it occurs, #MdOccurrence in the order
+ *   of the text
+ *
+ * Returns: (transfer floating): a row for @code
+ */
 GtkWidget *
 md_finding_row_new (const char  *code,
-                    MdCodeClass  klass)
+                    MdCodeClass  klass,
+                    GArray      *occurrences)
 {
   g_autoptr(MdCodeInfo) info = NULL;
   MdFindingRow *self;
 
   g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (occurrences != NULL, NULL);
 
   self = g_object_new (MD_TYPE_FINDING_ROW, NULL);
   self->code = g_strdup (code);
   self->klass = klass;
+  self->occurrences = occurrences;
 
   if (strchr (code, '.') != NULL)
     info = md_codes_describe_enhanced (code);
@@ -182,34 +176,6 @@ md_finding_row_get_meaning (MdFindingRow *self)
   return self->meaning;
 }
 
-/**
- * md_finding_row_add_occurrence:
- * @self: a #MdFindingRow
- * @start: where the code starts, in characters of the text
- * @end: where it ends
- * @line: its line, from 0
- *
- * Adds one place where the code occurs; add them in the order of the text.
- */
-void
-md_finding_row_add_occurrence (MdFindingRow *self,
-                               gint64        start,
-                               gint64        end,
-                               guint         line)
-{
-  Occurrence occurrence = { start, end, line };
-
-  g_return_if_fail (MD_IS_FINDING_ROW (self));
-  g_return_if_fail (start <= end);
-
-  g_array_append_val (self->occurrences, occurrence);
-
-  /* Rows get thousands of occurrences in a pasted log: the label is
-   * written once they are all in. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, md_finding_row_refresh, self, NULL);
-}
-
 guint
 md_finding_row_get_n_occurrences (MdFindingRow *self)
 {
@@ -224,14 +190,14 @@ md_finding_row_get_occurrence (MdFindingRow *self,
                                gint64       *start,
                                gint64       *end)
 {
-  const Occurrence *occurrence;
+  const MdOccurrence *occurrence;
 
   g_return_val_if_fail (MD_IS_FINDING_ROW (self), FALSE);
 
   if (index >= self->occurrences->len)
     return FALSE;
 
-  occurrence = &g_array_index (self->occurrences, Occurrence, index);
+  occurrence = &g_array_index (self->occurrences, MdOccurrence, index);
   if (start != NULL)
     *start = occurrence->start;
   if (end != NULL)
@@ -283,7 +249,7 @@ md_finding_row_contains (MdFindingRow *self,
 
   for (guint i = 0; i < self->occurrences->len; i++)
     {
-      const Occurrence *occurrence = &g_array_index (self->occurrences, Occurrence, i);
+      const MdOccurrence *occurrence = &g_array_index (self->occurrences, MdOccurrence, i);
 
       if (offset >= occurrence->start && offset <= occurrence->end)
         {
@@ -301,7 +267,6 @@ md_finding_row_dispose (GObject *object)
 {
   MdFindingRow *self = MD_FINDING_ROW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_FINDING_ROW);
 
   G_OBJECT_CLASS (md_finding_row_parent_class)->dispose (object);
@@ -316,7 +281,7 @@ md_finding_row_finalize (GObject *object)
   g_free (self->title);
   g_free (self->meaning);
   g_free (self->vendor);
-  g_array_unref (self->occurrences);
+  g_clear_pointer (&self->occurrences, g_array_unref);
 
   G_OBJECT_CLASS (md_finding_row_parent_class)->finalize (object);
 }
@@ -339,6 +304,4 @@ static void
 md_finding_row_init (MdFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
 }

@@ -11,20 +11,24 @@
 
 G_BEGIN_DECLS
 
+/* Where a code occurs in the text: in characters, its line from 0. */
+typedef struct {
+  gint64 start;
+  gint64 end;
+  guint  line;
+} MdOccurrence;
+
 #define MD_TYPE_FINDING_ROW (md_finding_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (MdFindingRow, md_finding_row, MD, FINDING_ROW, GtkListBoxRow)
 
 GtkWidget   *md_finding_row_new                (const char    *code,
-                                                MdCodeClass    klass);
+                                                MdCodeClass    klass,
+                                                GArray        *occurrences);
 const char  *md_finding_row_get_code           (MdFindingRow  *self);
 MdCodeClass  md_finding_row_get_class          (MdFindingRow  *self);
 const char  *md_finding_row_get_title          (MdFindingRow  *self);
 const char  *md_finding_row_get_meaning        (MdFindingRow  *self);
-void         md_finding_row_add_occurrence     (MdFindingRow  *self,
-                                                gint64         start,
-                                                gint64         end,
-                                                guint          line);
 guint        md_finding_row_get_n_occurrences  (MdFindingRow  *self);
 gboolean     md_finding_row_get_occurrence     (MdFindingRow  *self,
                                                 guint          index,
