@@ -3,10 +3,7 @@
 set -u
 bin=$1
 dir=$2
-n=0
-fail=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+. "$(dirname "$0")/tap.sh"
 check () { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got $2, expected $3)"; fi; }
 
 unset DISPLAY WAYLAND_DISPLAY
@@ -89,5 +86,4 @@ fi
 out=$("$bin" analyze --help 2>&1)
 case "$out" in *"Exit status"*) ok "--help documents the exit status" ;; *) not_ok "--help: $out" ;; esac
 
-echo "1..$n"
-exit $fail
+tap_done

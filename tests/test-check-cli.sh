@@ -7,10 +7,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -u
 bin=$1
-n=0
-fail=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+. "$(dirname "$0")/tap.sh"
 check () { if eval "$2"; then ok "$1"; else not_ok "$1"; sed 's/^/# /' "$tmp/out" "$tmp/err" | head -60; fi; }
 
 unset DISPLAY WAYLAND_DISPLAY
@@ -133,5 +130,4 @@ check "no domain at all exits 3 with the usage" '[ "$(status)" = 3 ] && grep -q 
 echo $? > "$tmp/status"
 check "--help documents the exit statuses" '[ "$(status)" = 0 ] && grep -q "Exit status: 0" "$tmp/out"'
 
-echo "1..$n"
-exit $fail
+tap_done

@@ -2,10 +2,7 @@
 # test-cli.sh MAIL-DOCTOR — the command line answers without a display.
 set -u
 bin=$1
-n=0
-fail=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+. "$(dirname "$0")/tap.sh"
 
 unset DISPLAY WAYLAND_DISPLAY
 
@@ -32,5 +29,4 @@ else
   ok "--help speaks French with LANGUAGE=fr # SKIP $no_french"
 fi
 
-echo "1..$n"
-exit $fail
+tap_done
