@@ -516,49 +516,48 @@ test_provider_bad_data (void)
   }
 }
 
+/* One test per case of a table: PREFIX/0, PREFIX/1… */
+static void
+add_case_tests (const char    *prefix,
+                gconstpointer  cases,
+                gsize          case_size,
+                guint          n_cases,
+                GTestDataFunc  test)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%u", prefix, i);
+
+      g_test_add_data_func (path, (const char *) cases + i * case_size, test);
+    }
+}
+
+#define ADD_CASE_TESTS(prefix, cases, test) \
+  add_case_tests ((prefix), (cases), sizeof (cases)[0], G_N_ELEMENTS (cases), (test))
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (domain_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/md/domain/normalize/%u", i);
-
-      g_test_add_data_func (path, &domain_cases[i], test_domain_case);
-    }
+  ADD_CASE_TESTS ("/md/domain/normalize", domain_cases, test_domain_case);
   g_test_add_func ("/md/domain/lengths", test_domain_lengths);
   g_test_add_func ("/md/domain/junk", test_domain_junk);
 
   g_test_add_func ("/md/spf/is-spf", test_spf_is_spf);
   g_test_add_func ("/md/spf/terms", test_spf_terms);
-  for (guint i = 0; i < G_N_ELEMENTS (spf_error_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/md/spf/errors/%u", i);
-
-      g_test_add_data_func (path, &spf_error_cases[i], test_spf_error_case);
-    }
+  ADD_CASE_TESTS ("/md/spf/errors", spf_error_cases, test_spf_error_case);
   g_test_add_func ("/md/spf/untrusted", test_spf_untrusted);
 
   g_test_add_func ("/md/dmarc/is-dmarc", test_dmarc_is_dmarc);
   g_test_add_func ("/md/dmarc/full", test_dmarc_full);
-  for (guint i = 0; i < G_N_ELEMENTS (dmarc_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/md/dmarc/cases/%u", i);
-
-      g_test_add_data_func (path, &dmarc_cases[i], test_dmarc_case);
-    }
+  ADD_CASE_TESTS ("/md/dmarc/cases", dmarc_cases, test_dmarc_case);
 
   g_test_add_func ("/md/provider/data", test_provider_data);
   g_test_add_func ("/md/provider/ovh", test_provider_ovh);
   g_test_add_func ("/md/provider/microsoft", test_provider_microsoft);
-  for (guint i = 0; i < G_N_ELEMENTS (detect_cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/md/provider/detect/%u", i);
-
-      g_test_add_data_func (path, &detect_cases[i], test_provider_detect_case);
-    }
+  ADD_CASE_TESTS ("/md/provider/detect", detect_cases, test_provider_detect_case);
   g_test_add_func ("/md/provider/bad-data", test_provider_bad_data);
 
   return g_test_run ();
