@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bounce-fixtures.h"
+#include "md-bounce-classifier.h"
 #include "md-bounce-report.h"
 #include "md-test-language.h"
 
@@ -225,6 +226,37 @@ test_pseudo_status (void)
   g_assert_true (json_object_get_null_member (json_node_get_object (node), "path"));
 }
 
+/* Every reason the classifier numbers gets its number in the report too:
+ * one table serves both (the report's own copy lacked four reasons). */
+static void
+test_pseudo_status_reasons (void)
+{
+  static const struct {
+    const char *reply;
+    MdReason    reason;
+    const char *status;
+  } cases[] = {
+    { "550 Email rejected per DMARC policy for example.com", MD_REASON_AUTHFAILURE, "5.0.972" },
+    { "550 Message not RFC 5322 compliant, missing Message-ID header", MD_REASON_NOTCOMPLIANTRFC, "5.0.974" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("From: MAILER-DAEMON@mx.example.com\n"
+                                               "Subject: Undelivered Mail Returned to Sender\n\n"
+                                               "<bob@example.net>: host mx.example.net[192.0.2.1] said: %s "
+                                               "(in reply to end of DATA command)\n", cases[i].reply);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(MdBounceReport) report = md_bounce_report_new_from_bytes (bytes);
+      const MdBounceRecipient *r = md_bounce_report_get_recipient (report, 0);
+
+      g_assert_cmpint (r->reason, ==, cases[i].reason);
+      g_assert_null (r->status);
+      g_assert_cmpstr (r->pseudo_status, ==, cases[i].status);
+      g_assert_cmpstr (r->pseudo_status, ==, md_bounce_guess_status (r->reason, r->permanent));
+    }
+}
+
 static void
 test_text (void)
 {
@@ -407,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-report/line-ends", test_line_ends);
   g_test_add_func ("/md/bounce-report/json", test_json);
   g_test_add_func ("/md/bounce-report/pseudo-status", test_pseudo_status);
+  g_test_add_func ("/md/bounce-report/pseudo-status-reasons", test_pseudo_status_reasons);
   g_test_add_func ("/md/bounce-report/text", test_text);
   g_test_add_func ("/md/bounce-report/given-up", test_given_up);
   g_test_add_func ("/md/bounce-report/not-bounce", test_not_bounce);

@@ -131,52 +131,6 @@ md_bounce_report_init (MdBounceReport *self)
   self->main_index = -1;
 }
 
-/* Sisimai's numbers for a status the bounce does not give, so that our
- * verdicts compare with the reference analyzer's: class, 0, 9xx. */
-static const struct {
-  MdReason reason;
-  guint    number;
-} pseudo_numbers[] = {
-  { MD_REASON_UNDEFINED, 900 },
-  { MD_REASON_ONHOLD, 901 },
-  { MD_REASON_SYNTAXERROR, 902 },
-  { MD_REASON_NORELAYING, 909 },
-  { MD_REASON_FILTERED, 910 },
-  { MD_REASON_USERUNKNOWN, 911 },
-  { MD_REASON_HOSTUNKNOWN, 912 },
-  { MD_REASON_HASMOVED, 916 },
-  { MD_REASON_REJECTED, 918 },
-  { MD_REASON_SUSPEND, 921 },
-  { MD_REASON_MAILBOXFULL, 922 },
-  { MD_REASON_EXCEEDLIMIT, 923 },
-  { MD_REASON_SYSTEMERROR, 930 },
-  { MD_REASON_SYSTEMFULL, 931 },
-  { MD_REASON_NOTACCEPT, 932 },
-  { MD_REASON_MESGTOOBIG, 934 },
-  { MD_REASON_MAILERERROR, 939 },
-  { MD_REASON_NETWORKERROR, 944 },
-  { MD_REASON_TOOMANYCONN, 945 },
-  { MD_REASON_EXPIRED, 947 },
-  { MD_REASON_CONTENTERROR, 960 },
-  { MD_REASON_SECURITYERROR, 970 },
-  { MD_REASON_BLOCKED, 971 },
-  { MD_REASON_VIRUSDETECTED, 971 },
-  { MD_REASON_POLICYVIOLATION, 972 },
-  { MD_REASON_REQUIREPTR, 973 },
-  { MD_REASON_SPAMDETECTED, 980 },
-};
-
-static char *
-pseudo_status (MdReason reason,
-               gboolean permanent)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (pseudo_numbers); i++)
-    if (pseudo_numbers[i].reason == reason)
-      return g_strdup_printf ("%c.0.%u", permanent ? '5' : '4', pseudo_numbers[i].number);
-
-  return NULL;
-}
-
 static char *
 recipient_headline (const MdBounceRecipient *r)
 {
@@ -308,7 +262,7 @@ judge (MdBounceReport         *self,
 
   if (r->status == NULL && r->klass != MD_CODE_CLASS_SUCCESS &&
       r->reason != MD_REASON_VACATION && r->reason != MD_REASON_FEEDBACK)
-    r->pseudo_status = pseudo_status (r->reason, r->permanent);
+    r->pseudo_status = g_strdup (md_bounce_guess_status (r->reason, r->permanent));
 
   r->headline = recipient_headline (r);
 
