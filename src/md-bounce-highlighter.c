@@ -1,12 +1,15 @@
-/* md-bounce-highlighter.c — colours the codes and DSN field names of a text view, a slice at a time
+/* md-bounce-highlighter.c — colours the codes and DSN field names of a text view, what is on screen first
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tagging tens of thousands of spans of a pasted log in one go would freeze
- * the window, so the spans are applied in slices of a few milliseconds. An
- * idle source runs them between frames, before the text view lays out the
- * lines off screen; a tick callback runs one per frame as well, because when
- * drawing a frame takes longer than the frame interval (a spinner on a slow
+ * Tagging tens of thousands of spans of a pasted log takes longer than a
+ * frame (a few microseconds a tag in GtkTextBuffer), so the spans are
+ * applied in blocks: before each frame, the blocks on screen and a screen
+ * around it, so that whatever the user looks at is coloured in the frame
+ * that shows it; in between, the others from the top down, a slice of a
+ * few milliseconds at a time. An idle source runs the slices between
+ * frames; a tick callback runs one per frame as well, because when drawing
+ * a frame takes longer than the frame interval (a spinner on a slow
  * renderer) the idle source would never get its turn.
  */
 
@@ -21,10 +24,8 @@
  * the time to frames that draw the same text again. */
 #define SLICE_USEC 12000
 #define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 2)
-/* The old tags are removed this many characters at a time, ahead of the
- * new ones: removing them all at once from a large text would take longer
- * than a slice. */
-#define CLEAR_CHARS 16384
+/* Spans are applied this many at a time: a block is the unit of "done". */
+#define BLOCK_SPANS 64
 
 struct _MdBounceHighlighter
 {
@@ -35,8 +36,11 @@ struct _MdBounceHighlighter
   GtkTextTag    *tags[MD_HIGHLIGHT_N_KINDS];
 
   GArray        *pending;    /* MdHighlightSpan, sorted by start */
-  guint          next;       /* first span of @pending not applied yet */
-  gint64         cleared;    /* the old tags are gone up to there */
+  guint8        *done;       /* per block of @pending: applied */
+  guint          n_blocks;
+  guint          n_done;
+  guint          next_block; /* where the slices go on from */
+  gint64         old_tags_from; /* the first tag of the text before, or G_MAXINT64 */
   guint          idle_id;
   guint          tick_id;
   gboolean       hold;       /* the text is still coming in */
@@ -137,22 +141,22 @@ md_bounce_highlighter_stop_sources (MdBounceHighlighter *self)
 static void
 md_bounce_highlighter_finish (MdBounceHighlighter *self)
 {
-  /* The last slice has moved @next to the end already. */
-  gboolean was_busy = self->pending->len > 0;
+  /* Busy until now, even when the last block is in already. */
+  gboolean was_busy = self->n_blocks > 0;
 
   md_bounce_highlighter_stop_sources (self);
   g_array_set_size (self->pending, 0);
-  self->next = 0;
-  self->cleared = G_MAXINT64;
+  g_clear_pointer (&self->done, g_free);
+  self->n_blocks = self->n_done = self->next_block = 0;
+  self->old_tags_from = G_MAXINT64;
   self->paused = FALSE;
 
   if (was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Where the first highlight is, or G_MAXINT64. Removing a tag walks the
- * whole range even where it is not applied: a look for its first toggle is
- * much cheaper. */
+/* Where the first highlight is, or G_MAXINT64: the blocks before it have
+ * no old tag to remove. */
 static gint64
 md_bounce_highlighter_first_tagged (MdBounceHighlighter *self)
 {
@@ -172,78 +176,196 @@ md_bounce_highlighter_first_tagged (MdBounceHighlighter *self)
   return first;
 }
 
-/* Removes the old tags from where they are still to @to. */
+/* Removes the tags between @from and @to. It goes from toggle to toggle,
+ * which skips the parts of the text without tags: removing a tag from a
+ * whole range walks every line of it. */
 static void
-md_bounce_highlighter_clear_to (MdBounceHighlighter *self,
-                                gint64               to)
+md_bounce_highlighter_remove_tags (MdBounceHighlighter *self,
+                                   gint64               from,
+                                   gint64               to)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, self->cleared);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, to);
   for (guint i = 0; i < MD_HIGHLIGHT_N_KINDS; i++)
-    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
-  self->cleared = to;
+    {
+      GtkTextTag *tag = self->tags[i];
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, from);
+      if (!gtk_text_iter_has_tag (&start, tag) &&
+          (!gtk_text_iter_forward_to_tag_toggle (&start, tag) || gtk_text_iter_get_offset (&start) >= to))
+        continue;
+
+      /* @start is on a tagged character. */
+      do
+        {
+          end = start;
+          gtk_text_iter_forward_to_tag_toggle (&end, tag);
+          if (gtk_text_iter_get_offset (&end) > to)
+            gtk_text_buffer_get_iter_at_offset (self->buffer, &end, to);
+          gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
+          start = end;
+        }
+      while (gtk_text_iter_get_offset (&start) < to &&
+             gtk_text_iter_forward_to_tag_toggle (&start, tag) &&
+             gtk_text_iter_get_offset (&start) < to);
+    }
 }
 
-/* Applies spans for a few milliseconds; FALSE when it stops: all applied,
+static inline const MdHighlightSpan *
+block_first_span (MdBounceHighlighter *self,
+                  guint                block)
+{
+  return &g_array_index (self->pending, MdHighlightSpan, block * BLOCK_SPANS);
+}
+
+/* The characters a block answers for: from its first span (from the start
+ * of the text for the first block) to the next block's first span (to the
+ * end of the text for the last one). */
+static void
+block_range (MdBounceHighlighter *self,
+             guint                block,
+             gint64               length,
+             gint64              *from,
+             gint64              *to)
+{
+  *from = block == 0 ? 0 : MIN (block_first_span (self, block)->start, length);
+  *to = block + 1 == self->n_blocks ? length : MIN (block_first_span (self, block + 1)->start, length);
+}
+
+/* Removes the old tags of a block's range and applies its spans; FALSE,
+ * doing nothing, while its spans are beyond the text still coming in. */
+static gboolean
+md_bounce_highlighter_tag_block (MdBounceHighlighter *self,
+                                 guint                block,
+                                 gint64               length)
+{
+  guint first = block * BLOCK_SPANS;
+  guint last = MIN (first + BLOCK_SPANS, self->pending->len);
+  const MdHighlightSpan *spans = (const MdHighlightSpan *) (gpointer) self->pending->data;
+  gint64 from, to;
+
+  if (self->hold && last > first && spans[last - 1].end > length)
+    return FALSE;
+
+  block_range (self, block, length, &from, &to);
+  if (to > self->old_tags_from && to > from)
+    md_bounce_highlighter_remove_tags (self, MAX (from, self->old_tags_from), to);
+
+  /* From the last span to the first: applying a tag splits the text of its
+   * line, and a split copies what follows it, which is shorter once the
+   * spans after it are in. */
+  for (guint i = last; i-- > first;)
+    {
+      GtkTextIter start, end;
+
+      if (spans[i].start >= length)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, spans[i].start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (spans[i].end, length));
+      gtk_text_buffer_apply_tag (self->buffer, self->tags[spans[i].kind], &start, &end);
+    }
+
+  self->done[block] = TRUE;
+  self->n_done++;
+
+  return TRUE;
+}
+
+/* The block whose range holds @offset. */
+static guint
+block_at (MdBounceHighlighter *self,
+          gint64               offset)
+{
+  guint low = 0, high = self->n_blocks;
+
+  /* The last block whose first span starts at or before @offset. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (block_first_span (self, middle)->start <= offset)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* Applies the blocks on screen, then those a screen below and above it,
+ * so that scrolling shows coloured codes at once, wherever the slices are.
+ * Lines not laid out yet count as no height, so what seems on screen may
+ * be far more than a screen: the work stops after a slice. */
+static void
+md_bounce_highlighter_tag_visible (MdBounceHighlighter *self,
+                                   gint64               length)
+{
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  gint64 above, top, below;
+  guint block;
+
+  gtk_text_view_get_visible_rect (self->view, &visible);
+  if (visible.height <= 0 || self->n_blocks == 0)
+    return;
+
+  gtk_text_view_get_iter_at_location (self->view, &iter, 0, MAX (0, visible.y - visible.height));
+  above = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->view, &iter, 0, visible.y);
+  top = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->view, &iter, 0, visible.y + 2 * visible.height);
+  gtk_text_iter_forward_to_line_end (&iter);
+  below = gtk_text_iter_get_offset (&iter);
+
+  for (block = block_at (self, top); block < self->n_blocks; block++)
+    {
+      gint64 from, to;
+
+      block_range (self, block, length, &from, &to);
+      if (from > below || g_get_monotonic_time () >= deadline)
+        break;
+      if (!self->done[block] && !md_bounce_highlighter_tag_block (self, block, length))
+        return;
+    }
+
+  for (block = block_at (self, above); block < self->n_blocks; block++)
+    {
+      gint64 from, to;
+
+      block_range (self, block, length, &from, &to);
+      if (from >= top || g_get_monotonic_time () >= deadline)
+        break;
+      if (!self->done[block] && !md_bounce_highlighter_tag_block (self, block, length))
+        return;
+    }
+}
+
+/* Applies blocks for a few milliseconds; FALSE when it stops: all applied,
  * or waiting for the rest of the text. */
 static gboolean
 md_bounce_highlighter_slice (MdBounceHighlighter *self)
 {
   gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
   gint64 length = gtk_text_buffer_get_char_count (self->buffer);
-  GtkTextIter iter;  /* the end of the last span applied */
-  gint64 offset = -1;
 
-  while (self->next < self->pending->len)
+  for (; self->next_block < self->n_blocks; self->next_block++)
     {
-      const MdHighlightSpan *span = &g_array_index (self->pending, MdHighlightSpan, self->next);
-      GtkTextIter start, end;
+      if (self->done[self->next_block])
+        continue;
 
-      if (span->end > length)
+      if (!md_bounce_highlighter_tag_block (self, self->next_block, length))
         {
-          if (self->hold)
-            {
-              /* Resumed by the next insertion, or by the release. */
-              self->paused = TRUE;
-              md_bounce_highlighter_stop_sources (self);
-              return FALSE;
-            }
-          if (span->start >= length)
-            break;
+          /* Resumed by the next insertion, or by the release. */
+          self->paused = TRUE;
+          md_bounce_highlighter_stop_sources (self);
+          return FALSE;
         }
 
-      self->next++;
-      if (span->end > self->cleared)
-        md_bounce_highlighter_clear_to (self, MIN (MAX (span->end, self->cleared + CLEAR_CHARS), length));
-
-      /* Iterators outlive tags but not edits, so each slice looks up its
-       * first span and walks from one to the next: cheaper than a look-up
-       * in a buffer full of tags. */
-      if (offset < 0)
-        gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-      else
-        {
-          start = iter;
-          gtk_text_iter_forward_chars (&start, span->start - offset);
-        }
-      end = start;
-      gtk_text_iter_forward_chars (&end, MIN (span->end, length) - span->start);
-      gtk_text_buffer_apply_tag (self->buffer, self->tags[span->kind], &start, &end);
-      iter = end;
-      offset = MIN (span->end, length);
-
-      /* The clock is read every few spans: reading it costs about as much as a span. */
-      if ((self->next & 15) == 0 && g_get_monotonic_time () >= deadline)
-        return TRUE;
-    }
-
-  while (self->cleared < length)
-    {
-      md_bounce_highlighter_clear_to (self, MIN (self->cleared + CLEAR_CHARS, length));
       if (g_get_monotonic_time () >= deadline)
-        return TRUE;
+        {
+          self->next_block++;
+          return TRUE;
+        }
     }
 
   md_bounce_highlighter_finish (self);
@@ -269,19 +391,26 @@ md_bounce_highlighter_tick (GtkWidget     *widget,
 {
   MdBounceHighlighter *self = user_data;
 
+  /* Before the frame lays the text out and draws it. */
+  md_bounce_highlighter_tag_visible (self, gtk_text_buffer_get_char_count (self->buffer));
   md_bounce_highlighter_slice (self);
 
   return G_SOURCE_CONTINUE;
 }
 
+/* The text as it was analysed is loading: resumes where it waited. Edited
+ * by the user: the spans left would go to the wrong places, so they are
+ * dropped; those applied move with the text until the next analysis. */
 static void
-on_text_inserted (MdBounceHighlighter *self,
-                  GtkTextIter         *location,
-                  const char          *text,
-                  int                  length,
-                  GtkTextBuffer       *buffer)
+on_text_changed (MdBounceHighlighter *self,
+                 GtkTextBuffer       *buffer)
 {
-  if (self->paused)
+  if (self->n_done == self->n_blocks)
+    return;
+
+  if (!self->hold)
+    md_bounce_highlighter_finish (self);
+  else if (self->paused)
     {
       self->paused = FALSE;
       md_bounce_highlighter_start_sources (self);
@@ -304,32 +433,34 @@ compare_spans (gconstpointer a,
  * @spans: (array length=n_spans): the spans, in characters of the buffer
  * @n_spans: how many
  *
- * Replaces the highlight with @spans: for a few milliseconds now, the rest
- * over the next main-loop iterations (#MdBounceHighlighter:busy is %TRUE
- * until then). The old tags go a little ahead of the new ones.
+ * Replaces the highlight with @spans: what is on screen now, the rest over
+ * the next main-loop iterations (#MdBounceHighlighter:busy is %TRUE until
+ * then). The old tags go block by block with the new ones.
  */
 void
 md_bounce_highlighter_apply (MdBounceHighlighter   *self,
                              const MdHighlightSpan *spans,
                              guint                  n_spans)
 {
+  gint64 length;
+
   g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
   g_return_if_fail (spans != NULL || n_spans == 0);
 
-  if (n_spans == 0)
-    {
-      md_bounce_highlighter_clear (self);
-      return;
-    }
-
   md_bounce_highlighter_finish (self);
-  self->cleared = md_bounce_highlighter_first_tagged (self);
+  self->old_tags_from = md_bounce_highlighter_first_tagged (self);
   g_array_append_vals (self->pending, spans, n_spans);
   g_array_sort (self->pending, compare_spans);
+
+  /* Even without spans, one block: it removes the old tags. */
+  self->n_blocks = MAX (1, (n_spans + BLOCK_SPANS - 1) / BLOCK_SPANS);
+  self->done = g_new0 (guint8, self->n_blocks);
   md_bounce_highlighter_start_sources (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  /* The first slice now: a short text is highlighted before the next frame. */
+  /* A short text is highlighted before the next frame. */
+  length = gtk_text_buffer_get_char_count (self->buffer);
+  md_bounce_highlighter_tag_visible (self, length);
   md_bounce_highlighter_slice (self);
 }
 
@@ -359,22 +490,21 @@ md_bounce_highlighter_set_hold (MdBounceHighlighter *self,
  * md_bounce_highlighter_clear:
  * @self: a #MdBounceHighlighter
  *
- * Removes every highlight and drops the spans not applied yet.
+ * Removes every highlight and drops the spans not applied yet. Emptying
+ * the text first is cheaper: its tags go with it.
  */
 void
 md_bounce_highlighter_clear (MdBounceHighlighter *self)
 {
-  gint64 length;
+  gint64 first, length;
 
   g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
 
   md_bounce_highlighter_finish (self);
-
+  first = md_bounce_highlighter_first_tagged (self);
   length = gtk_text_buffer_get_char_count (self->buffer);
-  self->cleared = md_bounce_highlighter_first_tagged (self);
-  if (self->cleared < length)
-    md_bounce_highlighter_clear_to (self, length);
-  self->cleared = G_MAXINT64;
+  if (first < length)
+    md_bounce_highlighter_remove_tags (self, first, length);
 }
 
 gboolean
@@ -382,8 +512,7 @@ md_bounce_highlighter_get_busy (MdBounceHighlighter *self)
 {
   g_return_val_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self), FALSE);
 
-  /* Emptied once the last span is applied and the old tags are gone. */
-  return self->pending->len > 0;
+  return self->n_done < self->n_blocks;
 }
 
 GtkTextTag *
@@ -436,7 +565,7 @@ md_bounce_highlighter_constructed (GObject *object)
 
   self->buffer = g_object_ref (gtk_text_view_get_buffer (self->view));
   md_bounce_highlighter_create_tags (self);
-  g_signal_connect_swapped (self->buffer, "insert-text", G_CALLBACK (on_text_inserted), self);
+  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_text_changed), self);
 }
 
 static void
@@ -447,7 +576,7 @@ md_bounce_highlighter_dispose (GObject *object)
   if (self->view != NULL)
     md_bounce_highlighter_stop_sources (self);
   if (self->buffer != NULL)
-    g_signal_handlers_disconnect_by_func (self->buffer, on_text_inserted, self);
+    g_signal_handlers_disconnect_by_func (self->buffer, on_text_changed, self);
   g_clear_object (&self->buffer);
   g_clear_object (&self->view);
 
@@ -460,6 +589,7 @@ md_bounce_highlighter_finalize (GObject *object)
   MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
 
   g_array_unref (self->pending);
+  g_free (self->done);
 
   G_OBJECT_CLASS (md_bounce_highlighter_parent_class)->finalize (object);
 }
@@ -534,5 +664,5 @@ static void
 md_bounce_highlighter_init (MdBounceHighlighter *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (MdHighlightSpan));
-  self->cleared = G_MAXINT64;
+  self->old_tags_from = G_MAXINT64;
 }

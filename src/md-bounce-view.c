@@ -513,13 +513,14 @@ md_bounce_view_clear (MdBounceView *self)
   g_return_if_fail (MD_IS_BOUNCE_VIEW (self));
 
   md_bounce_view_stop (self);
-  md_bounce_highlighter_clear (self->highlighter);
   g_clear_object (&self->analysis);
   self->generation++;
 
+  /* The text goes first: its tags go with it. */
   g_signal_handlers_block_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_text_buffer_set_text (self->buffer, "", 0);
   g_signal_handlers_unblock_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  md_bounce_highlighter_clear (self->highlighter);
 
   md_bounce_panel_clear (self->panel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bounce.copy-analysis", FALSE);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "md-bounce-analysis.h"
 #include "md-bounce-scanner.h"
 #include "md-bounce-text.h"
 #include "md-bounce-view.h"
@@ -794,6 +795,160 @@ test_large_paste (void)
   close_window (window);
 }
 
+/* Scrolls down as far as GTK has laid the text out, which takes it a
+ * little further each time, until the end is on screen. */
+static gboolean
+scroll_to_end (gpointer data)
+{
+  GtkTextView *text_view = data;
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  GdkRectangle visible;
+  GtkTextIter bottom;
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &bottom, 0, visible.y + visible.height - 1);
+
+  return visible.height > 0 && gtk_text_iter_is_end (&bottom);
+}
+
+static gboolean
+is_highlighter_idle (gpointer data)
+{
+  return !md_bounce_highlighter_get_busy (data);
+}
+
+/* The first span not highlighted yet, or @n_spans. */
+static guint
+first_untagged (MdBounceHighlighter   *highlighter,
+                GtkTextBuffer         *buffer,
+                const MdHighlightSpan *spans,
+                guint                  n_spans)
+{
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, spans[i].start);
+      if (!gtk_text_iter_has_tag (&iter, md_bounce_highlighter_get_tag (highlighter, spans[i].kind)))
+        return i;
+    }
+
+  return n_spans;
+}
+
+/* The spans of a large text arrive while its end is on screen: the codes
+ * there are coloured at once, those above them in slices from the top. */
+static void
+test_highlight_visible_first (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkTextView *text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autoptr(MdBounceHighlighter) highlighter = md_bounce_highlighter_new (text_view);
+  g_autoptr(MdBounceAnalysis) analysis = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  const MdHighlightSpan *spans;
+  guint n_spans, lines = 0;
+
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append_printf (text, "%u: host mx.example.net[192.0.2.1] said: 550 5.1.1 <u%u@example.net> unknown\n", lines, lines), lines++;
+  bytes = g_bytes_new (text->str, text->len);
+  analysis = md_bounce_analysis_run (bytes, NULL);
+  spans = md_bounce_analysis_get_spans (analysis, &n_spans);
+  g_assert_cmpuint (n_spans, ==, 2 * lines);
+
+  gtk_text_view_set_monospace (text_view, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (text_view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_text_buffer_set_text (buffer, text->str, text->len);
+  g_assert_true (md_test_ui_wait_for (scroll_to_end, text_view, 60000));
+
+  /* The first slice from the top is done, and what is on screen. */
+  md_bounce_highlighter_apply (highlighter, spans, n_spans);
+  g_assert_true (md_bounce_highlighter_get_busy (highlighter));
+  g_assert_cmpuint (first_untagged (highlighter, buffer, &spans[n_spans - 1], 1), ==, 1);
+  g_assert_cmpuint (first_untagged (highlighter, buffer, spans, n_spans), <, n_spans / 2);
+
+  g_assert_true (md_test_ui_wait_for (is_highlighter_idle, highlighter, 20000));
+  g_assert_cmpuint (first_untagged (highlighter, buffer, spans, n_spans), ==, n_spans);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct {
+  MdBounceView *view;
+  gsize         length;
+} LoadWatch;
+
+static gboolean
+is_loaded_and_analysed (gpointer data)
+{
+  LoadWatch *watch = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (watch->view));
+
+  return md_bounce_view_get_analysis (watch->view) != NULL &&
+         (gsize) gtk_text_buffer_get_char_count (buffer) == watch->length;
+}
+
+/* Typed into while the codes are being highlighted: the spans left would
+ * land one character off, so none is applied until the next analysis. */
+static void
+test_edit_while_highlighting (void)
+{
+  MdWindow *window = open_window (1200, 800);
+  MdBounceView *view = get_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (view));
+  MdBounceHighlighter *highlighter = md_bounce_view_get_highlighter (view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autofree char *edited = NULL;
+  LoadWatch watch = { view, 0 };
+  GtkTextIter start, end;
+  guint lines = 0;
+
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append_printf (text, "%u: host mx.example.net[192.0.2.1] said: 550 5.1.1 <u%u@example.net> unknown\n", lines, lines), lines++;
+  bytes = g_bytes_new (text->str, text->len);
+  watch.length = text->len;
+  md_bounce_view_set_bytes (view, bytes, NULL);
+  g_assert_true (md_test_ui_wait_for (is_loaded_and_analysed, &watch, 20000));
+  g_assert_true (md_bounce_highlighter_get_busy (highlighter));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert_interactive (buffer, &start, "x", -1, TRUE);
+  g_assert_false (md_bounce_highlighter_get_busy (highlighter));
+
+  /* Before the new analysis: every tag still covers a code. */
+  md_test_ui_iterate (100);
+  ranges = tagged_ranges (view);
+  g_assert_cmpuint (ranges->len, >, 0);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Range *range = &g_array_index (ranges, Range, i);
+      g_autofree char *tagged = NULL;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
+      tagged = gtk_text_iter_get_text (&start, &end);
+      g_assert_true (g_str_equal (tagged, "550") || g_str_equal (tagged, "5.1.1"));
+    }
+
+  wait_for_analysis (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  edited = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new (edited, strlen (edited));
+  g_assert_cmpuint (assert_tags_match_scanner (view, bytes), ==, 2 * lines);
+
+  close_window (window);
+}
+
 /* Edited after a large paste: the old tags go a slice at a time ahead of
  * the new ones, and none is left where the new analysis finds no code. */
 static void
@@ -1139,6 +1294,8 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/binary-junk", test_binary_junk);
   g_test_add_func ("/md/bounce-view/large-paste", test_large_paste);
   g_test_add_func ("/md/bounce-view/large-edit", test_large_edit);
+  g_test_add_func ("/md/bounce-view/edit-while-highlighting", test_edit_while_highlighting);
+  g_test_add_func ("/md/bounce-highlighter/visible-first", test_highlight_visible_first);
   g_test_add_func ("/md/bounce-view/open-file", test_open_file);
   g_test_add_func ("/md/bounce-view/drop-file", test_drop_file);
   g_test_add_func ("/md/bounce-view/copy-analysis", test_copy_analysis);
