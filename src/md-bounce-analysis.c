@@ -4,8 +4,10 @@
  *
  * The analyzer reports byte spans in the bytes it was given; the text view
  * counts characters of the text made valid for display. Mapping the spans
- * walks the whole text, so it is done here, in the worker thread, together
- * with the analysis.
+ * walks the whole text, so it is done here, in the worker thread. The
+ * spans go to the view as soon as they are mapped: parsing and judging a
+ * large text take longer than scanning it, and the codes can be coloured
+ * meanwhile.
  */
 
 #include "config.h"
@@ -92,10 +94,16 @@ count_lines (const char  *data,
     }
 }
 
+/* Scans @bytes and maps what it finds to the displayed text; the report
+ * comes after, from the same scan in @out_found and @out_fields. */
 static MdBounceAnalysis *
-md_bounce_analysis_new (GBytes *bytes)
+md_bounce_analysis_new_scanned (GBytes  *bytes,
+                                GArray **out_found,
+                                GArray **out_fields)
 {
   MdBounceAnalysis *self = g_object_new (MD_TYPE_BOUNCE_ANALYSIS, NULL);
+  g_autoptr(GArray) found_array = NULL;
+  g_autoptr(GArray) fields_array = NULL;
   const MdCodeSpan *found;
   const MdFieldSpan *fields;
   guint n_found, n_fields;
@@ -109,9 +117,11 @@ md_bounce_analysis_new (GBytes *bytes)
   if (data == NULL)
     data = "";
 
-  self->report = md_bounce_report_new_from_bytes (bytes);
-  found = md_bounce_report_get_findings (self->report, &n_found);
-  fields = md_bounce_report_get_fields (self->report, &n_fields);
+  found_array = md_bounce_scan (data, length, &fields_array);
+  found = (const MdCodeSpan *) (gpointer) found_array->data;
+  fields = (const MdFieldSpan *) (gpointer) fields_array->data;
+  n_found = found_array->len;
+  n_fields = fields_array->len;
   n = n_found + n_fields;
 
   offsets = g_new (gsize, 2 * n + 1);
@@ -164,6 +174,9 @@ md_bounce_analysis_new (GBytes *bytes)
       g_array_append_val (self->spans, highlight);
     }
 
+  *out_found = g_steal_pointer (&found_array);
+  *out_fields = g_steal_pointer (&fields_array);
+
   return self;
 }
 
@@ -180,9 +193,57 @@ MdBounceAnalysis *
 md_bounce_analysis_run (GBytes       *bytes,
                         GCancellable *cancellable)
 {
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) fields = NULL;
+  MdBounceAnalysis *self;
+
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  return md_bounce_analysis_new (bytes);
+  self = md_bounce_analysis_new_scanned (bytes, &found, &fields);
+  self->report = md_bounce_report_new_from_scan (bytes, found, fields);
+
+  return self;
+}
+
+typedef struct {
+  GBytes                       *bytes;
+  MdBounceAnalysisSpansReady    spans_ready;
+  gpointer                      user_data;
+} RunData;
+
+static void
+run_data_free (RunData *run)
+{
+  g_bytes_unref (run->bytes);
+  g_free (run);
+}
+
+/* The analysis so far, on its way to the caller's main context. */
+typedef struct {
+  GTask            *task;
+  MdBounceAnalysis *analysis;
+} SpansReady;
+
+static void
+spans_ready_free (SpansReady *ready)
+{
+  g_object_unref (ready->task);
+  g_object_unref (ready->analysis);
+  g_free (ready);
+}
+
+static gboolean
+call_spans_ready (gpointer user_data)
+{
+  SpansReady *ready = user_data;
+  RunData *run = g_task_get_task_data (ready->task);
+
+  /* Not after the task's callback, which may free its user data. */
+  if (!g_task_get_completed (ready->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (ready->task)))
+    run->spans_ready (ready->analysis, run->user_data);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -191,26 +252,66 @@ run_in_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  g_autoptr(MdBounceAnalysis) analysis = md_bounce_analysis_new (task_data);
+  RunData *run = task_data;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(MdBounceAnalysis) analysis = md_bounce_analysis_new_scanned (run->bytes, &found, &fields);
+
+  if (run->spans_ready != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      SpansReady *ready = g_new0 (SpansReady, 1);
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      /* Not g_main_context_invoke(): it would call back from this thread
+       * whenever the main one is between iterations. */
+      ready->task = g_object_ref (task);
+      ready->analysis = g_object_ref (analysis);
+      g_source_set_priority (source, g_task_get_priority (task));
+      g_source_set_callback (source, call_spans_ready, ready, (GDestroyNotify) spans_ready_free);
+      g_source_set_static_name (source, "[mail-doctor] spans ready");
+      g_source_attach (source, g_task_get_context (task));
+    }
+
+  /* The caller reads the codes and spans meanwhile, never the report. */
+  analysis->report = md_bounce_report_new_from_scan (run->bytes, found, fields);
 
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_pointer (task, g_steal_pointer (&analysis), g_object_unref);
 }
 
+/**
+ * md_bounce_analysis_run_async:
+ * @bytes: the text as given, any bytes
+ * @cancellable: (nullable): a #GCancellable
+ * @spans_ready: (nullable) (scope async): called in the caller's main
+ *   context as soon as the codes and spans are known, before @callback;
+ *   the report is not made yet then
+ * @callback: called when the analysis is done
+ * @user_data: for @spans_ready and @callback
+ *
+ * Analyses @bytes in a worker thread.
+ */
 void
-md_bounce_analysis_run_async (GBytes              *bytes,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+md_bounce_analysis_run_async (GBytes                      *bytes,
+                              GCancellable                *cancellable,
+                              MdBounceAnalysisSpansReady   spans_ready,
+                              GAsyncReadyCallback          callback,
+                              gpointer                     user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RunData *run;
 
   g_return_if_fail (bytes != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  run = g_new0 (RunData, 1);
+  run->bytes = g_bytes_ref (bytes);
+  run->spans_ready = spans_ready;
+  run->user_data = user_data;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, md_bounce_analysis_run_async);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_in_thread);
 }
 

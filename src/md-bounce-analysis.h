@@ -27,12 +27,17 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (MdBounceAnalysis, md_bounce_analysis, MD, BOUNCE_ANALYSIS, GObject)
 
-MdBounceAnalysis       *md_bounce_analysis_run          (GBytes               *bytes,
-                                                         GCancellable         *cancellable);
-void                    md_bounce_analysis_run_async    (GBytes               *bytes,
-                                                         GCancellable         *cancellable,
-                                                         GAsyncReadyCallback   callback,
-                                                         gpointer              user_data);
+/* The codes and spans of an analysis under way, its report not made yet. */
+typedef void (*MdBounceAnalysisSpansReady) (MdBounceAnalysis *analysis,
+                                            gpointer          user_data);
+
+MdBounceAnalysis       *md_bounce_analysis_run          (GBytes                     *bytes,
+                                                         GCancellable               *cancellable);
+void                    md_bounce_analysis_run_async    (GBytes                     *bytes,
+                                                         GCancellable               *cancellable,
+                                                         MdBounceAnalysisSpansReady  spans_ready,
+                                                         GAsyncReadyCallback         callback,
+                                                         gpointer                    user_data);
 MdBounceAnalysis       *md_bounce_analysis_run_finish   (GAsyncResult         *result,
                                                          GError              **error);
 MdBounceReport         *md_bounce_analysis_get_report   (MdBounceAnalysis     *self);

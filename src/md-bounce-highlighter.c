@@ -26,6 +26,8 @@
 #define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 2)
 /* Spans are applied this many at a time: a block is the unit of "done". */
 #define BLOCK_SPANS 64
+/* The most blocks applied for what is on screen, whatever the time. */
+#define SCREEN_BLOCKS 32
 
 struct _MdBounceHighlighter
 {
@@ -291,10 +293,38 @@ block_at (MdBounceHighlighter *self,
   return low;
 }
 
+/* Applies the blocks whose ranges meet [@from, @to], up to @max_blocks of
+ * them or until @deadline; FALSE when one waits for the text. */
+static gboolean
+md_bounce_highlighter_tag_between (MdBounceHighlighter *self,
+                                   gint64               from,
+                                   gint64               to,
+                                   gint64               length,
+                                   gint64               deadline,
+                                   guint                max_blocks)
+{
+  for (guint block = block_at (self, from); block < self->n_blocks && max_blocks > 0; block++)
+    {
+      gint64 block_from, block_to;
+
+      block_range (self, block, length, &block_from, &block_to);
+      if (block_from > to || g_get_monotonic_time () >= deadline)
+        break;
+      if (self->done[block])
+        continue;
+      if (!md_bounce_highlighter_tag_block (self, block, length))
+        return FALSE;
+      max_blocks--;
+    }
+
+  return TRUE;
+}
+
 /* Applies the blocks on screen, then those a screen below and above it,
  * so that scrolling shows coloured codes at once, wherever the slices are.
  * Lines not laid out yet count as no height, so what seems on screen may
- * be far more than a screen: the work stops after a slice. */
+ * be far more than a screen: a screen holds a few hundred codes at most,
+ * more blocks than that wait, and the work around it stops after a slice. */
 static void
 md_bounce_highlighter_tag_visible (MdBounceHighlighter *self,
                                    gint64               length)
@@ -302,8 +332,7 @@ md_bounce_highlighter_tag_visible (MdBounceHighlighter *self,
   gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
   GdkRectangle visible;
   GtkTextIter iter;
-  gint64 above, top, below;
-  guint block;
+  gint64 above, top, bottom, below;
 
   gtk_text_view_get_visible_rect (self->view, &visible);
   if (visible.height <= 0 || self->n_blocks == 0)
@@ -313,31 +342,16 @@ md_bounce_highlighter_tag_visible (MdBounceHighlighter *self,
   above = gtk_text_iter_get_offset (&iter);
   gtk_text_view_get_iter_at_location (self->view, &iter, 0, visible.y);
   top = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->view, &iter, 0, visible.y + visible.height);
+  gtk_text_iter_forward_to_line_end (&iter);
+  bottom = gtk_text_iter_get_offset (&iter);
   gtk_text_view_get_iter_at_location (self->view, &iter, 0, visible.y + 2 * visible.height);
   gtk_text_iter_forward_to_line_end (&iter);
   below = gtk_text_iter_get_offset (&iter);
 
-  for (block = block_at (self, top); block < self->n_blocks; block++)
-    {
-      gint64 from, to;
-
-      block_range (self, block, length, &from, &to);
-      if (from > below || g_get_monotonic_time () >= deadline)
-        break;
-      if (!self->done[block] && !md_bounce_highlighter_tag_block (self, block, length))
-        return;
-    }
-
-  for (block = block_at (self, above); block < self->n_blocks; block++)
-    {
-      gint64 from, to;
-
-      block_range (self, block, length, &from, &to);
-      if (from >= top || g_get_monotonic_time () >= deadline)
-        break;
-      if (!self->done[block] && !md_bounce_highlighter_tag_block (self, block, length))
-        return;
-    }
+  if (md_bounce_highlighter_tag_between (self, top, bottom, length, G_MAXINT64, SCREEN_BLOCKS) &&
+      md_bounce_highlighter_tag_between (self, bottom, below, length, deadline, G_MAXUINT))
+    md_bounce_highlighter_tag_between (self, above, top, length, deadline, G_MAXUINT);
 }
 
 /* Applies blocks for a few milliseconds; FALSE when it stops: all applied,

@@ -56,6 +56,7 @@ struct _MdBounceView
   guint                 debounce_id;
   gboolean              analyzing;
   gboolean              stale;             /* edited since @analysis */
+  gboolean              spans_shown;       /* the analysis under way's, given to the highlighter */
   gboolean              busy;
 
   gboolean              loading;           /* until the text is all in the buffer */
@@ -271,8 +272,12 @@ md_bounce_view_present (MdBounceView     *self,
       md_bounce_panel_show_report (self->panel);
     }
 
-  spans = md_bounce_analysis_get_spans (analysis, &n_spans);
-  md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
+  if (!self->spans_shown)
+    {
+      spans = md_bounce_analysis_get_spans (analysis, &n_spans);
+      md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
+      self->spans_shown = TRUE;
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bounce.copy-analysis", TRUE);
   md_bounce_view_update_busy (self);
@@ -309,13 +314,38 @@ on_analysis_done (GObject      *object,
   md_bounce_view_present (self, analysis);
 }
 
+/* The codes are known before the verdict: they are coloured meanwhile. */
+static void
+on_spans_ready (MdBounceAnalysis *analysis,
+                gpointer          user_data)
+{
+  Request *request = user_data;
+  g_autoptr(MdBounceView) self = g_weak_ref_get (&request->view);
+  const MdHighlightSpan *spans;
+  guint n_spans;
+
+  if (self == NULL || request->generation != self->generation)
+    return;
+
+  if (!self->spans_shown)
+    {
+      spans = md_bounce_analysis_get_spans (analysis, &n_spans);
+      md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
+      self->spans_shown = TRUE;
+    }
+  self->spans_shown = TRUE;
+  md_bounce_view_update_busy (self);
+}
+
 static void
 md_bounce_view_start_analysis (MdBounceView *self,
                                GBytes       *bytes)
 {
   self->analyzing = TRUE;
+  self->spans_shown = FALSE;
   md_bounce_analysis_run_async (bytes,
                                 self->cancellable,
+                                on_spans_ready,
                                 on_analysis_done,
                                 request_new (self, NULL));
   md_bounce_view_update_busy (self);

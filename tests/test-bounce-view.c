@@ -818,6 +818,68 @@ is_highlighter_idle (gpointer data)
   return !md_bounce_highlighter_get_busy (data);
 }
 
+typedef struct {
+  GThread          *main_thread;
+  MdBounceAnalysis *early;       /* as given to spans_ready */
+  guint             n_early_spans;
+  MdBounceAnalysis *done;
+} AnalysisWatch;
+
+static void
+on_test_spans_ready (MdBounceAnalysis *analysis,
+                     gpointer          user_data)
+{
+  AnalysisWatch *watch = user_data;
+
+  g_assert_true (g_thread_self () == watch->main_thread);
+  g_assert_null (watch->early);
+  g_assert_null (watch->done);
+  watch->early = g_object_ref (analysis);
+  md_bounce_analysis_get_spans (analysis, &watch->n_early_spans);
+}
+
+static void
+on_test_analysis_done (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  AnalysisWatch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  watch->done = md_bounce_analysis_run_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_analysis_done (gpointer data)
+{
+  return ((AnalysisWatch *) data)->done != NULL;
+}
+
+/* The spans come to the main thread before the report, and are those of
+ * the finished analysis. */
+static void
+test_analysis_spans_first (void)
+{
+  g_autoptr(GBytes) bytes = load_example ();
+  AnalysisWatch watch = { g_thread_self (), NULL, 0, NULL };
+  const MdHighlightSpan *spans;
+  guint n_spans;
+
+  md_bounce_analysis_run_async (bytes, NULL, on_test_spans_ready, on_test_analysis_done, &watch);
+  g_assert_true (md_test_ui_wait_for (is_analysis_done, &watch, 20000));
+
+  g_assert_true (watch.early == watch.done);
+  spans = md_bounce_analysis_get_spans (watch.done, &n_spans);
+  g_assert_cmpuint (n_spans, ==, watch.n_early_spans);
+  g_assert_cmpuint (n_spans, >, 0);
+  g_assert_cmpint (spans[0].start, <, spans[0].end);
+  g_assert_nonnull (md_bounce_analysis_get_report (watch.done));
+
+  g_object_unref (watch.early);
+  g_object_unref (watch.done);
+}
+
 /* The first span not highlighted yet, or @n_spans. */
 static guint
 first_untagged (MdBounceHighlighter   *highlighter,
@@ -1296,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-view/large-edit", test_large_edit);
   g_test_add_func ("/md/bounce-view/edit-while-highlighting", test_edit_while_highlighting);
   g_test_add_func ("/md/bounce-highlighter/visible-first", test_highlight_visible_first);
+  g_test_add_func ("/md/bounce-analysis/spans-first", test_analysis_spans_first);
   g_test_add_func ("/md/bounce-view/open-file", test_open_file);
   g_test_add_func ("/md/bounce-view/drop-file", test_drop_file);
   g_test_add_func ("/md/bounce-view/copy-analysis", test_copy_analysis);

@@ -298,7 +298,6 @@ analyze (MdBounceReport *self)
   if (data == NULL)
     data = "";
 
-  self->findings = md_bounce_scan (data, length, &self->fields);
   self->message = md_bounce_message_new (data, length);
 
   for (guint i = 0; i < md_bounce_message_get_n_deliveries (self->message); i++)
@@ -358,12 +357,45 @@ analyze (MdBounceReport *self)
 MdBounceReport *
 md_bounce_report_new_from_bytes (GBytes *bytes)
 {
-  MdBounceReport *self;
+  g_autoptr(GArray) findings = NULL;
+  g_autoptr(GArray) fields = NULL;
+  gsize length = 0;
+  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  data = g_bytes_get_data (bytes, &length);
+  findings = md_bounce_scan (data != NULL ? data : "", length, &fields);
+
+  return md_bounce_report_new_from_scan (bytes, findings, fields);
+}
+
+/**
+ * md_bounce_report_new_from_scan:
+ * @bytes: the pasted text or the file's contents, any bytes
+ * @findings: what md_bounce_scan() found in @bytes
+ * @fields: the DSN field names it found there
+ *
+ * Like md_bounce_report_new_from_bytes(), for a caller that has scanned
+ * @bytes already: the UI shows the codes before the rest is known.
+ *
+ * Returns: (transfer full): the report
+ */
+MdBounceReport *
+md_bounce_report_new_from_scan (GBytes *bytes,
+                                GArray *findings,
+                                GArray *fields)
+{
+  MdBounceReport *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
   self = g_object_new (MD_TYPE_BOUNCE_REPORT, NULL);
   self->bytes = g_bytes_ref (bytes);
+  self->findings = g_array_ref (findings);
+  self->fields = g_array_ref (fields);
   analyze (self);
 
   return self;

@@ -61,6 +61,9 @@ G_DECLARE_FINAL_TYPE (MdBounceReport, md_bounce_report, MD, BOUNCE_REPORT, GObje
 MdBounceReport          *md_bounce_analyze                       (const char           *data,
                                                                   gsize                 length);
 MdBounceReport          *md_bounce_report_new_from_bytes         (GBytes               *bytes);
+MdBounceReport          *md_bounce_report_new_from_scan          (GBytes               *bytes,
+                                                                  GArray               *findings,
+                                                                  GArray               *fields);
 void                     md_bounce_report_new_from_bytes_async   (GBytes               *bytes,
                                                                   GCancellable         *cancellable,
                                                                   GAsyncReadyCallback   callback,
