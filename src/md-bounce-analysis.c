@@ -272,6 +272,10 @@ run_in_thread (GTask        *task,
       g_source_attach (source, g_task_get_context (task));
     }
 
+  /* Edited meanwhile: not worth parsing. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   /* The caller reads the codes and spans meanwhile, never the report. */
   analysis->report = md_bounce_report_new_from_scan (run->bytes, found, fields);
 

@@ -24,8 +24,11 @@
  * the time to frames that draw the same text again. */
 #define SLICE_USEC 12000
 #define SLICE_PRIORITY (GDK_PRIORITY_REDRAW + 2)
-/* Spans are applied this many at a time: a block is the unit of "done". */
+/* Spans are applied in blocks of at most this many spans and this many
+ * characters: the old tags of a block's characters go with it, and a
+ * block is done at once. */
 #define BLOCK_SPANS 64
+#define BLOCK_CHARS 16384
 /* The most blocks applied for what is on screen, whatever the time. */
 #define SCREEN_BLOCKS 32
 
@@ -38,8 +41,7 @@ struct _MdBounceHighlighter
   GtkTextTag    *tags[MD_HIGHLIGHT_N_KINDS];
 
   GArray        *pending;    /* MdHighlightSpan, sorted by start */
-  guint8        *done;       /* per block of @pending: applied */
-  guint          n_blocks;
+  GArray        *blocks;     /* Block, sorted by start */
   guint          n_done;
   guint          next_block; /* where the slices go on from */
   gint64         old_tags_from; /* the first tag of the text before, or G_MAXINT64 */
@@ -49,6 +51,15 @@ struct _MdBounceHighlighter
   gboolean       paused;     /* until more of it is in */
   gboolean       dark;
 };
+
+/* The spans from @first_span to the next block's first, and the
+ * characters from @start to the next block's start (to the end of the text
+ * for the last block). */
+typedef struct {
+  guint    first_span;
+  gint64   start;
+  gboolean done;
+} Block;
 
 G_DEFINE_FINAL_TYPE (MdBounceHighlighter, md_bounce_highlighter, G_TYPE_OBJECT)
 
@@ -144,12 +155,12 @@ static void
 md_bounce_highlighter_finish (MdBounceHighlighter *self)
 {
   /* Busy until now, even when the last block is in already. */
-  gboolean was_busy = self->n_blocks > 0;
+  gboolean was_busy = md_bounce_highlighter_get_busy (self);
 
   md_bounce_highlighter_stop_sources (self);
   g_array_set_size (self->pending, 0);
-  g_clear_pointer (&self->done, g_free);
-  self->n_blocks = self->n_done = self->next_block = 0;
+  g_array_set_size (self->blocks, 0);
+  self->n_done = self->next_block = 0;
   self->old_tags_from = G_MAXINT64;
   self->paused = FALSE;
 
@@ -212,16 +223,14 @@ md_bounce_highlighter_remove_tags (MdBounceHighlighter *self,
     }
 }
 
-static inline const MdHighlightSpan *
-block_first_span (MdBounceHighlighter *self,
-                  guint                block)
+static inline Block *
+get_block (MdBounceHighlighter *self,
+           guint                block)
 {
-  return &g_array_index (self->pending, MdHighlightSpan, block * BLOCK_SPANS);
+  return &g_array_index (self->blocks, Block, block);
 }
 
-/* The characters a block answers for: from its first span (from the start
- * of the text for the first block) to the next block's first span (to the
- * end of the text for the last one). */
+/* The characters a block answers for. */
 static void
 block_range (MdBounceHighlighter *self,
              guint                block,
@@ -229,8 +238,8 @@ block_range (MdBounceHighlighter *self,
              gint64              *from,
              gint64              *to)
 {
-  *from = block == 0 ? 0 : MIN (block_first_span (self, block)->start, length);
-  *to = block + 1 == self->n_blocks ? length : MIN (block_first_span (self, block + 1)->start, length);
+  *from = MIN (get_block (self, block)->start, length);
+  *to = block + 1 == self->blocks->len ? length : MIN (get_block (self, block + 1)->start, length);
 }
 
 /* Removes the old tags of a block's range and applies its spans; FALSE,
@@ -240,8 +249,8 @@ md_bounce_highlighter_tag_block (MdBounceHighlighter *self,
                                  guint                block,
                                  gint64               length)
 {
-  guint first = block * BLOCK_SPANS;
-  guint last = MIN (first + BLOCK_SPANS, self->pending->len);
+  guint first = get_block (self, block)->first_span;
+  guint last = block + 1 == self->blocks->len ? self->pending->len : get_block (self, block + 1)->first_span;
   const MdHighlightSpan *spans = (const MdHighlightSpan *) (gpointer) self->pending->data;
   gint64 from, to;
 
@@ -266,7 +275,7 @@ md_bounce_highlighter_tag_block (MdBounceHighlighter *self,
       gtk_text_buffer_apply_tag (self->buffer, self->tags[spans[i].kind], &start, &end);
     }
 
-  self->done[block] = TRUE;
+  get_block (self, block)->done = TRUE;
   self->n_done++;
 
   return TRUE;
@@ -277,14 +286,14 @@ static guint
 block_at (MdBounceHighlighter *self,
           gint64               offset)
 {
-  guint low = 0, high = self->n_blocks;
+  guint low = 0, high = self->blocks->len;
 
-  /* The last block whose first span starts at or before @offset. */
+  /* The last block that starts at or before @offset. */
   while (high - low > 1)
     {
       guint middle = low + (high - low) / 2;
 
-      if (block_first_span (self, middle)->start <= offset)
+      if (get_block (self, middle)->start <= offset)
         low = middle;
       else
         high = middle;
@@ -303,14 +312,14 @@ md_bounce_highlighter_tag_between (MdBounceHighlighter *self,
                                    gint64               deadline,
                                    guint                max_blocks)
 {
-  for (guint block = block_at (self, from); block < self->n_blocks && max_blocks > 0; block++)
+  for (guint block = block_at (self, from); block < self->blocks->len && max_blocks > 0; block++)
     {
       gint64 block_from, block_to;
 
       block_range (self, block, length, &block_from, &block_to);
       if (block_from > to || g_get_monotonic_time () >= deadline)
         break;
-      if (self->done[block])
+      if (get_block (self, block)->done)
         continue;
       if (!md_bounce_highlighter_tag_block (self, block, length))
         return FALSE;
@@ -335,7 +344,7 @@ md_bounce_highlighter_tag_visible (MdBounceHighlighter *self,
   gint64 above, top, bottom, below;
 
   gtk_text_view_get_visible_rect (self->view, &visible);
-  if (visible.height <= 0 || self->n_blocks == 0)
+  if (visible.height <= 0 || self->blocks->len == 0)
     return;
 
   gtk_text_view_get_iter_at_location (self->view, &iter, 0, MAX (0, visible.y - visible.height));
@@ -362,9 +371,9 @@ md_bounce_highlighter_slice (MdBounceHighlighter *self)
   gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
   gint64 length = gtk_text_buffer_get_char_count (self->buffer);
 
-  for (; self->next_block < self->n_blocks; self->next_block++)
+  for (; self->next_block < self->blocks->len; self->next_block++)
     {
-      if (self->done[self->next_block])
+      if (get_block (self, self->next_block)->done)
         continue;
 
       if (!md_bounce_highlighter_tag_block (self, self->next_block, length))
@@ -375,7 +384,8 @@ md_bounce_highlighter_slice (MdBounceHighlighter *self)
           return FALSE;
         }
 
-      if (g_get_monotonic_time () >= deadline)
+      /* Finished at once after the last block: busy until then. */
+      if (self->n_done < self->blocks->len && g_get_monotonic_time () >= deadline)
         {
           self->next_block++;
           return TRUE;
@@ -412,19 +422,12 @@ md_bounce_highlighter_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* The text as it was analysed is loading: resumes where it waited. Edited
- * by the user: the spans left would go to the wrong places, so they are
- * dropped; those applied move with the text until the next analysis. */
+/* More of the text is in: resumes where it waited. */
 static void
 on_text_changed (MdBounceHighlighter *self,
                  GtkTextBuffer       *buffer)
 {
-  if (self->n_done == self->n_blocks)
-    return;
-
-  if (!self->hold)
-    md_bounce_highlighter_finish (self);
-  else if (self->paused)
+  if (self->paused)
     {
       self->paused = FALSE;
       md_bounce_highlighter_start_sources (self);
@@ -439,6 +442,47 @@ compare_spans (gconstpointer a,
   const MdHighlightSpan *y = b;
 
   return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Cuts @pending and the text into blocks. Where there are old tags, the
+ * characters without spans are cut too, so that no block has a long
+ * stretch of them to remove. A cut never falls inside a span: the block
+ * after it would remove the span's tag. */
+static void
+md_bounce_highlighter_make_blocks (MdBounceHighlighter *self,
+                                   gint64               length)
+{
+  const MdHighlightSpan *spans = (const MdHighlightSpan *) (gpointer) self->pending->data;
+  gint64 max_chars = self->old_tags_from < length ? BLOCK_CHARS : G_MAXINT64;
+  Block block = { 0, 0, FALSE };
+  gint64 last_end = 0;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      while (spans[i].start - block.start > max_chars)
+        {
+          g_array_append_val (self->blocks, block);
+          block.first_span = i;
+          block.start = MAX (block.start + max_chars, last_end);
+        }
+
+      if (i - block.first_span == BLOCK_SPANS)
+        {
+          g_array_append_val (self->blocks, block);
+          block.first_span = i;
+          block.start = spans[i].start;
+        }
+
+      last_end = MAX (last_end, spans[i].end);
+    }
+
+  while (length - block.start > max_chars)
+    {
+      g_array_append_val (self->blocks, block);
+      block.first_span = self->pending->len;
+      block.start = MAX (block.start + max_chars, last_end);
+    }
+  g_array_append_val (self->blocks, block);
 }
 
 /**
@@ -466,14 +510,13 @@ md_bounce_highlighter_apply (MdBounceHighlighter   *self,
   g_array_append_vals (self->pending, spans, n_spans);
   g_array_sort (self->pending, compare_spans);
 
-  /* Even without spans, one block: it removes the old tags. */
-  self->n_blocks = MAX (1, (n_spans + BLOCK_SPANS - 1) / BLOCK_SPANS);
-  self->done = g_new0 (guint8, self->n_blocks);
+  /* Even without spans, blocks: they remove the old tags. */
+  length = gtk_text_buffer_get_char_count (self->buffer);
+  md_bounce_highlighter_make_blocks (self, length);
   md_bounce_highlighter_start_sources (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
   /* A short text is highlighted before the next frame. */
-  length = gtk_text_buffer_get_char_count (self->buffer);
   md_bounce_highlighter_tag_visible (self, length);
   md_bounce_highlighter_slice (self);
 }
@@ -498,6 +541,21 @@ md_bounce_highlighter_set_hold (MdBounceHighlighter *self,
       self->paused = FALSE;
       md_bounce_highlighter_start_sources (self);
     }
+}
+
+/**
+ * md_bounce_highlighter_stop:
+ * @self: a #MdBounceHighlighter
+ *
+ * Drops the spans not applied yet; those applied stay, and move with the
+ * text. For an edit: the spans left would land off by it.
+ */
+void
+md_bounce_highlighter_stop (MdBounceHighlighter *self)
+{
+  g_return_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self));
+
+  md_bounce_highlighter_finish (self);
 }
 
 /**
@@ -526,7 +584,8 @@ md_bounce_highlighter_get_busy (MdBounceHighlighter *self)
 {
   g_return_val_if_fail (MD_IS_BOUNCE_HIGHLIGHTER (self), FALSE);
 
-  return self->n_done < self->n_blocks;
+  /* Until the last block is in and the sources are gone. */
+  return self->blocks->len > 0;
 }
 
 GtkTextTag *
@@ -603,7 +662,7 @@ md_bounce_highlighter_finalize (GObject *object)
   MdBounceHighlighter *self = MD_BOUNCE_HIGHLIGHTER (object);
 
   g_array_unref (self->pending);
-  g_free (self->done);
+  g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (md_bounce_highlighter_parent_class)->finalize (object);
 }
@@ -678,5 +737,6 @@ static void
 md_bounce_highlighter_init (MdBounceHighlighter *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (MdHighlightSpan));
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   self->old_tags_from = G_MAXINT64;
 }

@@ -35,6 +35,7 @@ void                 md_bounce_highlighter_apply      (MdBounceHighlighter   *se
                                                        guint                  n_spans);
 void                 md_bounce_highlighter_set_hold   (MdBounceHighlighter   *self,
                                                        gboolean               hold);
+void                 md_bounce_highlighter_stop       (MdBounceHighlighter   *self);
 void                 md_bounce_highlighter_clear      (MdBounceHighlighter   *self);
 gboolean             md_bounce_highlighter_get_busy   (MdBounceHighlighter   *self);
 GtkTextTag          *md_bounce_highlighter_get_tag    (MdBounceHighlighter   *self,

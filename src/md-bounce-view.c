@@ -4,10 +4,11 @@
  *
  * The text goes into a GtkTextBuffer (made valid UTF-8 first, a slice at a
  * time when it is large) while the analyzer runs over the very bytes in a
- * thread. As soon as the analysis is done the panel shows the verdict and
- * the highlighter tags the codes, a slice at a time too, waiting for the
- * text where it is not in yet. Every change of the text bumps a generation
- * counter, so a result that arrives for an older text is dropped.
+ * thread. As soon as it has found the codes the highlighter tags them,
+ * what is on screen first and the rest a slice at a time, waiting for the
+ * text where it is not in yet; once the analysis is done the panel shows
+ * the verdict. Every change of the text bumps a generation counter, so a
+ * result that arrives for an older text is dropped.
  */
 
 #include "config.h"
@@ -56,7 +57,6 @@ struct _MdBounceView
   guint                 debounce_id;
   gboolean              analyzing;
   gboolean              stale;             /* edited since @analysis */
-  gboolean              spans_shown;       /* the analysis under way's, given to the highlighter */
   gboolean              busy;
 
   gboolean              loading;           /* until the text is all in the buffer */
@@ -248,9 +248,9 @@ md_bounce_view_present (MdBounceView     *self,
 {
   MdBounceReport *report = md_bounce_analysis_get_report (analysis);
   const MdBounceCodeSpan *codes;
-  const MdHighlightSpan *spans;
-  guint n_codes, n_spans;
+  guint n_codes;
 
+  /* The highlighter has the spans already: on_spans_ready() comes first. */
   g_set_object (&self->analysis, analysis);
   self->stale = FALSE;
 
@@ -270,13 +270,6 @@ md_bounce_view_present (MdBounceView     *self,
         md_bounce_panel_add_occurrence (self->panel, codes[i].code, codes[i].klass,
                                         codes[i].start, codes[i].end, codes[i].line);
       md_bounce_panel_show_report (self->panel);
-    }
-
-  if (!self->spans_shown)
-    {
-      spans = md_bounce_analysis_get_spans (analysis, &n_spans);
-      md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
-      self->spans_shown = TRUE;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bounce.copy-analysis", TRUE);
@@ -327,13 +320,8 @@ on_spans_ready (MdBounceAnalysis *analysis,
   if (self == NULL || request->generation != self->generation)
     return;
 
-  if (!self->spans_shown)
-    {
-      spans = md_bounce_analysis_get_spans (analysis, &n_spans);
-      md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
-      self->spans_shown = TRUE;
-    }
-  self->spans_shown = TRUE;
+  spans = md_bounce_analysis_get_spans (analysis, &n_spans);
+  md_bounce_highlighter_apply (self->highlighter, spans, n_spans);
   md_bounce_view_update_busy (self);
 }
 
@@ -342,7 +330,6 @@ md_bounce_view_start_analysis (MdBounceView *self,
                                GBytes       *bytes)
 {
   self->analyzing = TRUE;
-  self->spans_shown = FALSE;
   md_bounce_analysis_run_async (bytes,
                                 self->cancellable,
                                 on_spans_ready,
@@ -589,11 +576,14 @@ md_bounce_view_debounced (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The user edits the text: the tags move with it until the new analysis. */
+/* The user edits the text (loading is not seen here): the tags move with
+ * it until the new analysis, and those not applied yet would land off by
+ * the edit. */
 static void
 on_buffer_changed (MdBounceView  *self,
                    GtkTextBuffer *buffer)
 {
+  md_bounce_highlighter_stop (self->highlighter);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

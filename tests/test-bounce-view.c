@@ -900,7 +900,8 @@ first_untagged (MdBounceHighlighter   *highlighter,
 }
 
 /* The spans of a large text arrive while its end is on screen: the codes
- * there are coloured at once, those above them in slices from the top. */
+ * there are coloured at once, those above them in slices from the top;
+ * the same when the tags go. */
 static void
 test_highlight_visible_first (void)
 {
@@ -939,22 +940,18 @@ test_highlight_visible_first (void)
   g_assert_true (md_test_ui_wait_for (is_highlighter_idle, highlighter, 20000));
   g_assert_cmpuint (first_untagged (highlighter, buffer, spans, n_spans), ==, n_spans);
 
+  /* No code any more: the tags on screen go at once, the others in
+   * slices too. */
+  md_bounce_highlighter_apply (highlighter, NULL, 0);
+  g_assert_true (md_bounce_highlighter_get_busy (highlighter));
+  g_assert_cmpuint (first_untagged (highlighter, buffer, &spans[n_spans - 1], 1), ==, 0);
+  g_assert_cmpuint (first_untagged (highlighter, buffer, &spans[n_spans / 2], 1), ==, 1);
+
+  g_assert_true (md_test_ui_wait_for (is_highlighter_idle, highlighter, 20000));
+  for (guint i = 0; i < n_spans; i += 97)
+    g_assert_cmpuint (first_untagged (highlighter, buffer, &spans[i], 1), ==, 0);
+
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-typedef struct {
-  MdBounceView *view;
-  gsize         length;
-} LoadWatch;
-
-static gboolean
-is_loaded_and_analysed (gpointer data)
-{
-  LoadWatch *watch = data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (watch->view));
-
-  return md_bounce_view_get_analysis (watch->view) != NULL &&
-         (gsize) gtk_text_buffer_get_char_count (buffer) == watch->length;
 }
 
 /* Typed into while the codes are being highlighted: the spans left would
@@ -970,16 +967,19 @@ test_edit_while_highlighting (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) ranges = NULL;
   g_autofree char *edited = NULL;
-  LoadWatch watch = { view, 0 };
+  const MdHighlightSpan *spans;
   GtkTextIter start, end;
-  guint lines = 0;
+  guint n_spans, lines = 0;
 
   while (text->len < 2 * 1024 * 1024)
     g_string_append_printf (text, "%u: host mx.example.net[192.0.2.1] said: 550 5.1.1 <u%u@example.net> unknown\n", lines, lines), lines++;
   bytes = g_bytes_new (text->str, text->len);
-  watch.length = text->len;
   md_bounce_view_set_bytes (view, bytes, NULL);
-  g_assert_true (md_test_ui_wait_for (is_loaded_and_analysed, &watch, 20000));
+  wait_for_analysis (view);
+
+  /* Highlighted again from the start: one slice is done. */
+  spans = md_bounce_analysis_get_spans (md_bounce_view_get_analysis (view), &n_spans);
+  md_bounce_highlighter_apply (highlighter, spans, n_spans);
   g_assert_true (md_bounce_highlighter_get_busy (highlighter));
 
   gtk_text_buffer_get_start_iter (buffer, &start);
