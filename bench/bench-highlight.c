@@ -394,12 +394,12 @@ main (int   argc,
   g_print ("GSK renderer: %s; accessibility: %s\n\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
            g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0 ? "off" : "on");
-  g_print ("| %-30s | %8s | %6s | %-17s | %-17s | %-9s | %-17s | %-17s | %-10s | %-9s |\n",
+  g_print ("| %-30s | %8s | %6s | %-17s | %-17s | %-12s | %-17s | %-17s | %-10s | %-9s |\n",
            "workload", "size", "codes", "longest stall", "  less drawing",
            "on screen", "full highlight", "  less drawing", "all listed", "after");
   g_print ("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n",
            "--------------------------------", "----------", "--------",
-           "-------------------", "-------------------", "-----------", "-------------------",
+           "-------------------", "-------------------", "--------------", "-------------------",
            "-------------------", "------------", "-----------");
 
   for (guint w = 0; w < G_N_ELEMENTS (workloads); w++)
@@ -415,7 +415,7 @@ main (int   argc,
       Expected expected;
       g_autofree char *displayed = NULL;
       gsize displayed_length;
-      double worst_after = 0, worst_stall, worst_own, median_full, median_full_own;
+      double worst_after = 0, worst_stall, worst_own, median_visible, median_full, median_full_own;
       guint n_codes = 0;
 
       if (only != NULL && strstr (workloads[w].name, only) == NULL)
@@ -439,28 +439,30 @@ main (int   argc,
         }
       g_object_unref (expected.analysis);
 
+      median_visible = median_of (visibles, runs);
       worst_stall = worst_of (stalls, runs);
       worst_own = worst_of (owns, runs);
       median_full = median_of (fulls, runs);
       median_full_own = median_of (full_owns, runs);
 
-      g_print ("| %-30s | %8s | %6u | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %6.1f ms | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %7.1f ms | %6.1f ms |\n",
+      g_print ("| %-30s | %8s | %6u | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %6.1f ms %s | %6.1f / %6.1f %s | %6.1f / %6.1f %s | %7.1f ms | %6.1f ms |\n",
                workloads[w].name, size, n_codes,
                median_of (stalls, runs), worst_stall, worst_stall <= TARGET_STALL_MS ? "ok" : "!!",
                median_of (owns, runs), worst_own, worst_own <= TARGET_STALL_MS ? "ok" : "!!",
-               median_of (visibles, runs),
+               median_visible, median_visible <= TARGET_FULL_MS ? "ok" : "!!",
                median_full, worst_of (fulls, runs), median_full <= TARGET_FULL_MS ? "ok" : "!!",
                median_full_own, worst_of (full_owns, runs), median_full_own <= TARGET_FULL_MS ? "ok" : "!!",
                median_of (listeds, runs), worst_after);
 
-      all_ok &= worst_own <= TARGET_STALL_MS && median_full_own <= TARGET_FULL_MS;
+      all_ok &= worst_own <= TARGET_STALL_MS && median_visible <= TARGET_FULL_MS && median_full_own <= TARGET_FULL_MS;
     }
 
   g_print ("\nlongest stall: the longest main-loop iteration from the paste until one\n"
            "  second after all is listed (a key press or a frame waits that long);\n"
            "less drawing: the same, less the time GTK spent laying out and drawing\n"
            "  frames (a software renderer under Xvfb is slow at that);\n"
-           "on screen: until every code on screen is highlighted (median);\n"
+           "on screen: until the screen is filled with the text and every code on\n"
+           "  it is highlighted (median): what the user sees;\n"
            "full highlight: until every code is highlighted; less drawing: less the\n"
            "  frames drawn meanwhile;\n"
            "all listed: until the findings have a row each too (median), a few rows\n"
@@ -468,7 +470,8 @@ main (int   argc,
            "after: the longest iteration in the second after all is listed (in the\n"
            "  longest stall too): GTK laying out the remaining lines of a large text\n"
            "  in the background.\n"
-           "Targets: stall <= %.0f ms (worst run), full highlight <= %.0f ms (median);\n"
+           "Targets: stall <= %.0f ms (worst run), on screen and full highlight\n"
+           "  <= %.0f ms (median);\n"
            "\"!!\" marks a figure over its target.\n",
            TARGET_STALL_MS, TARGET_FULL_MS);
 
