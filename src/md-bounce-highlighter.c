@@ -314,10 +314,7 @@ md_bounce_highlighter_tag_between (MdBounceHighlighter *self,
 {
   for (guint block = block_at (self, from); block < self->blocks->len && max_blocks > 0; block++)
     {
-      gint64 block_from, block_to;
-
-      block_range (self, block, length, &block_from, &block_to);
-      if (block_from > to || g_get_monotonic_time () >= deadline)
+      if (get_block (self, block)->start > to || g_get_monotonic_time () >= deadline)
         break;
       if (get_block (self, block)->done)
         continue;
