@@ -93,38 +93,44 @@ md_bounce_text_make_valid (const char *data,
                            gsize       length,
                            gsize      *out_length)
 {
-  gsize pos = 0, run, out_pos = 0, size;
-  char *out;
+  const guchar *p = (const guchar *) data;
+  gsize pos, size;
+  char *out, *o;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  run = valid_run (data, length);
-  size = length + 1;
-  if (run < length)
-    size += 2 * (length - run);  /* at worst every other byte is replaced */
+  pos = valid_run (data, length);
+  /* At worst every byte after the first bad one is replaced. */
+  size = pos + 3 * (length - pos) + 1;
   out = g_malloc (size);
+  memcpy (out, data, pos);
+  o = out + pos;
 
+  /* One pass, byte by byte: binary junk has a bad byte every few. */
   while (pos < length)
     {
-      if (pos > 0)
-        run = valid_run (data + pos, length - pos);
-      memcpy (out + out_pos, data + pos, run);
-      out_pos += run;
-      pos += run;
-      if (pos < length)
+      guint n = p[pos] - 1u < 0x7Fu ? 1 : char_length (p + pos, length - pos);
+
+      if (n == 0)
         {
-          memcpy (out + out_pos, REPLACEMENT, 3);
-          out_pos += 3;
+          memcpy (o, REPLACEMENT, 3);
+          o += 3;
           pos++;
         }
+      else
+        {
+          memcpy (o, p + pos, n);
+          o += n;
+          pos += n;
+        }
     }
-  out[out_pos] = '\0';
+  *o = '\0';
 
   if (out_length != NULL)
-    *out_length = out_pos;
+    *out_length = o - out;
 
   /* Give back what the worst case reserved. */
-  return size > out_pos + 1 + 4096 ? g_realloc (out, out_pos + 1) : out;
+  return size > (gsize) (o - out) + 1 + 4096 ? g_realloc (out, o - out + 1) : out;
 }
 
 /* Characters in valid UTF-8: the bytes that are not continuation bytes.
@@ -231,14 +237,17 @@ md_bounce_text_map_offsets (const char  *data,
 
 /**
  * md_bounce_text_chunk_end:
- * @text: valid UTF-8
- * @length: its length
+ * @text: any bytes
+ * @length: their length
  * @start: where the chunk starts
  * @chunk_size: about how many bytes it should hold
  *
  * Where to cut @text for inserting it piece by piece: after a newline near
  * @start + @chunk_size where there is one, never inside a character nor
- * between the CR and LF of a line end.
+ * between the CR and LF of a line end. The cut falls after an ASCII byte or
+ * before a byte that does not continue a character, so that no character
+ * straddles it: md_bounce_text_make_valid() gives the same text for the
+ * pieces as for the whole.
  *
  * Returns: the end of the chunk, > @start unless @start == @length
  */

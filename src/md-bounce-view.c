@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The text goes into a GtkTextBuffer (made valid UTF-8 first, a slice at a
- * time when it is large) while the analyzer runs over the very bytes in a
- * thread. As soon as it has found the codes the highlighter tags them,
+ * The text goes into a GtkTextBuffer, made valid UTF-8 a piece at a time
+ * and a slice at a time when it is large, while the analyzer runs over the
+ * very bytes in a thread. As soon as it has found the codes the highlighter tags them,
  * what is on screen first and the rest a slice at a time, waiting for the
  * text where it is not in yet; once the analysis is done the panel shows
  * the verdict. Every change of the text bumps a generation counter, so a
@@ -60,8 +60,7 @@ struct _MdBounceView
   gboolean              busy;
 
   gboolean              loading;           /* until the text is all in the buffer */
-  char                 *loading_text;
-  gsize                 loading_length;
+  GBytes               *loading_bytes;     /* as given: made valid piece by piece */
   gsize                 loading_pos;
   guint                 loading_id;
   guint                 loading_tick_id;
@@ -120,7 +119,7 @@ md_bounce_view_stop_loading (MdBounceView *self)
   if (self->loading_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->loading_tick_id);
   self->loading_tick_id = 0;
-  g_clear_pointer (&self->loading_text, g_free);
+  g_clear_pointer (&self->loading_bytes, g_bytes_unref);
 }
 
 static void
@@ -343,6 +342,8 @@ static gboolean
 md_bounce_view_insert_slice (MdBounceView *self)
 {
   gint64 deadline = g_get_monotonic_time () + LOAD_SLICE_USEC;
+  gsize length;
+  const char *data = g_bytes_get_data (self->loading_bytes, &length);
   GtkTextIter end;
 
   g_signal_handlers_block_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -350,21 +351,22 @@ md_bounce_view_insert_slice (MdBounceView *self)
 
   do
     {
-      gsize chunk_end = md_bounce_text_chunk_end (self->loading_text, self->loading_length,
-                                                  self->loading_pos, LOAD_CHUNK_BYTES);
+      gsize chunk_end = md_bounce_text_chunk_end (data, length, self->loading_pos, LOAD_CHUNK_BYTES);
+      gsize valid_length;
+      g_autofree char *valid = md_bounce_text_make_valid (data + self->loading_pos,
+                                                          chunk_end - self->loading_pos,
+                                                          &valid_length);
 
       gtk_text_buffer_get_end_iter (self->buffer, &end);
-      gtk_text_buffer_insert (self->buffer, &end,
-                              self->loading_text + self->loading_pos,
-                              chunk_end - self->loading_pos);
+      gtk_text_buffer_insert (self->buffer, &end, valid, valid_length);
       self->loading_pos = chunk_end;
     }
-  while (self->loading_pos < self->loading_length && g_get_monotonic_time () < deadline);
+  while (self->loading_pos < length && g_get_monotonic_time () < deadline);
 
   gtk_text_buffer_end_irreversible_action (self->buffer);
   g_signal_handlers_unblock_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
-  return self->loading_pos >= self->loading_length;
+  return self->loading_pos >= length;
 }
 
 static void
@@ -400,16 +402,16 @@ md_bounce_view_load_tick (GtkWidget     *widget,
   return md_bounce_view_load_idle (widget);
 }
 
-/* Takes @text, valid UTF-8, and puts it in the buffer: the first slice now,
- * the others from the main loop. */
+/* Puts @bytes in the buffer: the first slice now, the others from the
+ * main loop. */
 static void
 md_bounce_view_begin_loading (MdBounceView *self,
-                              char         *text,
-                              gsize         length)
+                              GBytes       *bytes)
 {
-  self->loading_text = text;
-  self->loading_length = length;
+  self->loading = TRUE;
+  self->loading_bytes = g_bytes_ref (bytes);
   self->loading_pos = 0;
+  md_bounce_highlighter_set_hold (self->highlighter, TRUE);
 
   if (md_bounce_view_insert_slice (self))
     {
@@ -420,37 +422,6 @@ md_bounce_view_begin_loading (MdBounceView *self,
   self->loading_id = g_idle_add_full (LOAD_PRIORITY, md_bounce_view_load_idle, self, NULL);
   g_source_set_name_by_id (self->loading_id, "[mail-doctor] load text slice");
   self->loading_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), md_bounce_view_load_tick, NULL, NULL);
-}
-
-static void
-make_valid_in_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  gsize size, length;
-  const char *data = g_bytes_get_data (task_data, &size);
-  char *text = md_bounce_text_make_valid (data, size, &length);
-
-  g_task_return_pointer (task, g_bytes_new_take (text, length), (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-on_text_made_valid (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  g_autoptr(MdBounceView) self = g_weak_ref_get (&request->view);
-  g_autoptr(GBytes) text = g_task_propagate_pointer (G_TASK (result), NULL);
-  gsize length;
-  char *data;
-
-  if (self == NULL || text == NULL || request->generation != self->generation || !self->loading)
-    return;
-
-  data = g_bytes_unref_to_data (g_steal_pointer (&text), &length);
-  md_bounce_view_begin_loading (self, data, length);
 }
 
 /**
@@ -468,9 +439,6 @@ md_bounce_view_set_bytes (MdBounceView *self,
                           GBytes       *bytes,
                           const char   *source_name)
 {
-  const char *data;
-  gsize size;
-
   g_return_if_fail (MD_IS_BOUNCE_VIEW (self));
   g_return_if_fail (bytes != NULL);
 
@@ -493,27 +461,9 @@ md_bounce_view_set_bytes (MdBounceView *self,
   g_signal_handlers_unblock_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   md_bounce_highlighter_clear (self->highlighter);
 
-  self->loading = TRUE;
-  md_bounce_highlighter_set_hold (self->highlighter, TRUE);
-  data = g_bytes_get_data (bytes, &size);
-  if (size <= LOAD_CHUNK_BYTES)
-    {
-      gsize length;
-      char *text = md_bounce_text_make_valid (data, size, &length);
-
-      md_bounce_view_begin_loading (self, text, length);
-    }
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_text_made_valid, request_new (self, NULL));
-
-      /* Megabytes of binary junk take a while to make valid: not here. */
-      g_task_set_source_tag (task, md_bounce_view_set_bytes);
-      g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-      g_task_run_in_thread (task, make_valid_in_thread);
-    }
-
+  /* The analyzer starts first: it scans in a thread while the text goes in. */
   md_bounce_view_start_analysis (self, bytes);
+  md_bounce_view_begin_loading (self, bytes);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   md_bounce_view_update_busy (self);
 }

@@ -178,6 +178,45 @@ test_text_chunks (void)
   g_assert_cmpuint (md_bounce_text_chunk_end ("\xf0\x9f\x93\xa7x", 5, 0, 1), ==, 4);
 }
 
+/* A large paste is made valid piece by piece as it goes in: cut where the
+ * chunks fall, random bytes must give the text made valid at once. */
+static void
+test_text_chunks_of_junk (void)
+{
+  static const guchar alphabet[] = {
+    0x00, '\n', '\r', 'a', 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xFF, 0x82, 0xAC,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      gsize length = g_rand_int_range (rand, 1, 4000);
+      g_autofree guchar *data = g_malloc (length);
+      g_autofree char *whole = NULL;
+      g_autoptr(GString) pieces = g_string_new (NULL);
+      gsize chunk_size = g_rand_int_range (rand, 1, 300);
+
+      for (gsize i = 0; i < length; i++)
+        data[i] = round % 2 == 0 ? g_rand_int_range (rand, 0, 256)
+                                 : alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+
+      for (gsize pos = 0; pos < length;)
+        {
+          gsize end = md_bounce_text_chunk_end ((const char *) data, length, pos, chunk_size);
+          gsize valid_length;
+          g_autofree char *valid = md_bounce_text_make_valid ((const char *) data + pos, end - pos, &valid_length);
+
+          g_assert_cmpuint (end, >, pos);
+          g_string_append_len (pieces, valid, valid_length);
+          pos = end;
+        }
+
+      whole = md_bounce_text_make_valid ((const char *) data, length, NULL);
+      g_assert_cmpuint (pieces->len, ==, strlen (whole));
+      g_assert_true (memcmp (pieces->str, whole, pieces->len) == 0);
+    }
+}
+
 /* ---- The view in the real window ----------------------------------------- */
 
 static MdWindow *
@@ -1335,6 +1374,7 @@ main (int   argc,
 
   g_test_add_func ("/md/bounce-text/make-valid", test_text_make_valid);
   g_test_add_func ("/md/bounce-text/make-valid-random", test_text_make_valid_random);
+  g_test_add_func ("/md/bounce-text/chunks-of-junk", test_text_chunks_of_junk);
   g_test_add_func ("/md/bounce-text/map-offsets", test_text_map_offsets);
   g_test_add_func ("/md/bounce-text/chunks", test_text_chunks);
 
