@@ -164,6 +164,28 @@ test_charsets (void)
   g_assert_nonnull (strstr (md_bounce_message_get_text (m), "Benachrichtigung über"));
   g_clear_object (&m);
 
+  /* Windows-1252 has its own characters where ISO-8859-1 has controls;
+   * undeclared 8-bit text is read as Windows-1252 too. */
+  {
+    static const char declared[] =
+      "Content-Type: text/plain; charset=windows-1252\n\n"
+      "\x93" "Bo\xee" "te pleine\x94 \x85 co\xfb" "t 5 \x80\n";
+    static const char iso[] =
+      "Content-Type: text/plain; charset=iso-8859-1\n\n"
+      "\x93" "Bo\xee" "te\x94\n";
+    static const char undeclared[] = "Delivery to caf\xe9" "@example.fr failed\n";
+
+    m = md_bounce_message_new (declared, sizeof declared - 1);
+    g_assert_cmpstr (md_bounce_message_get_text (m), ==, "\u201cBo\u00eete pleine\u201d \u2026 co\u00fbt 5 \u20ac\n");
+    g_clear_object (&m);
+    m = md_bounce_message_new (iso, sizeof iso - 1);
+    g_assert_cmpstr (md_bounce_message_get_text (m), ==, "\xc2\x93" "Bo\u00eete\xc2\x94\n");
+    g_clear_object (&m);
+    m = md_bounce_message_new (undeclared, sizeof undeclared - 1);
+    g_assert_cmpstr (md_bounce_message_get_text (m), ==, "Delivery to caf\u00e9@example.fr failed\n");
+    g_clear_object (&m);
+  }
+
   /* Quoted-printable soft breaks are joined. */
   m = parse_bytes (qp);
   g_assert_nonnull (strstr (md_bounce_message_get_text (m), "Microsoft Exchange will not try to redeliver"));

@@ -318,23 +318,30 @@ convert_western (const char *data,
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
   };
-  GString *out = g_string_sized_new (length + length / 4 + 1);
+  /* Written byte by byte: a returned attachment can be megabytes, and no
+   * character here takes more than three bytes. */
+  char *out = g_malloc (3 * length + 1);
+  char *o = out;
 
   for (gsize i = 0; i < length; i++)
     {
       guchar c = data[i];
 
       if (c == '\0')
-        g_string_append_c (out, ' ');
+        *o++ = ' ';
       else if (c < 0x80)
-        g_string_append_c (out, c);
+        *o++ = c;
       else if (windows && c < 0xA0)
-        g_string_append_unichar (out, cp1252[c - 0x80]);
+        o += g_unichar_to_utf8 (cp1252[c - 0x80], o);
       else
-        g_string_append_unichar (out, c);
+        {
+          *o++ = 0xC0 | (c >> 6);
+          *o++ = 0x80 | (c & 0x3F);
+        }
     }
+  *o = '\0';
 
-  return g_string_free (out, FALSE);
+  return g_realloc (out, o - out + 1);
 }
 
 static gboolean
@@ -370,8 +377,13 @@ to_utf8 (const char *data,
 
   if (result == NULL)
     {
+      /* Valid means without NUL too: the bytes copy as they are. */
       if (g_utf8_validate_len (data, length, NULL))
-        result = g_strndup (data, length);
+        {
+          result = g_malloc (length + 1);
+          memcpy (result, data, length);
+          result[length] = '\0';
+        }
       else if (charset == NULL || !*charset)
         result = convert_western (data, length, TRUE);
       if (result == NULL)
@@ -462,22 +474,44 @@ decode_base64 (const char *p,
   return out;
 }
 
+typedef enum {
+  TRANSFER_AS_IS,             /* 7bit, 8bit, binary or none */
+  TRANSFER_BASE64,
+  TRANSFER_QUOTED_PRINTABLE,
+} Transfer;
+
+static Transfer
+transfer_of (const char *encoding)
+{
+  g_autofree char *e = NULL;
+
+  if (encoding == NULL)
+    return TRANSFER_AS_IS;
+
+  e = strip_dup (encoding, strlen (encoding));
+  if (g_ascii_strcasecmp (e, "base64") == 0)
+    return TRANSFER_BASE64;
+  if (g_ascii_strcasecmp (e, "quoted-printable") == 0)
+    return TRANSFER_QUOTED_PRINTABLE;
+
+  return TRANSFER_AS_IS;
+}
+
 static GString *
 decode_transfer (const char *p,
                  gsize       length,
                  const char *encoding)
 {
-  if (encoding != NULL)
+  switch (transfer_of (encoding))
     {
-      g_autofree char *e = strip_dup (encoding, strlen (encoding));
-
-      if (g_ascii_strcasecmp (e, "base64") == 0)
-        return decode_base64 (p, length);
-      if (g_ascii_strcasecmp (e, "quoted-printable") == 0)
-        return decode_quoted_printable (p, length, FALSE);
+    case TRANSFER_BASE64:
+      return decode_base64 (p, length);
+    case TRANSFER_QUOTED_PRINTABLE:
+      return decode_quoted_printable (p, length, FALSE);
+    case TRANSFER_AS_IS:
+    default:
+      return g_string_new_len (p, length);
     }
-
-  return g_string_new_len (p, length);
 }
 
 /* RFC 2047 encoded words ("=?iso-8859-1?Q?caf=E9?="), then UTF-8. */
@@ -1536,8 +1570,10 @@ walk_entity (MdBounceMessage *self,
     return;
 
   {
-    g_autoptr(GString) decoded = decode_transfer (body, end - body, encoding);
-    g_autofree char *text = to_utf8 (decoded->str, decoded->len, charset);
+    /* Not copied when it is already the text: it can be megabytes. */
+    g_autoptr(GString) decoded = transfer_of (encoding) == TRANSFER_AS_IS ? NULL : decode_transfer (body, end - body, encoding);
+    g_autofree char *text = decoded != NULL ? to_utf8 (decoded->str, decoded->len, charset)
+                                            : to_utf8 (body, end - body, charset);
 
     if (g_str_equal (type, "text/html"))
       {
@@ -2566,7 +2602,7 @@ md_bounce_message_new (const char *data,
   const char *body;
   gsize norm_length;
   gsize cut;
-  g_autofree char *ndr = NULL;
+  const char *ndr;
   gsize ndr_length;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -2599,7 +2635,8 @@ md_bounce_message_new (const char *data,
       g_string_truncate (self->text, cut);
     }
 
-  ndr = g_strndup (self->text->str, self->text->len);
+  /* The text is complete from here on. */
+  ndr = self->text->str;
   ndr_length = self->text->len;
 
   if (!self->is_dsn && parse_ses_json (self, ndr))
