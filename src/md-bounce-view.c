@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The text goes into a GtkTextBuffer, made valid UTF-8 a piece at a time
- * and a slice at a time when it is large, while the analyzer runs over the
- * very bytes in a thread. As soon as it has found the codes the highlighter tags them,
- * what is on screen first and the rest a slice at a time, waiting for the
- * text where it is not in yet; once the analysis is done the panel shows
- * the verdict. Every change of the text bumps a generation counter, so a
- * result that arrives for an older text is dropped.
+ * The text goes into a GtkTextBuffer a slice at a time when it is large,
+ * each piece made valid UTF-8 as it goes in, while the analyzer runs over
+ * the very bytes in a thread. As soon as it has found the codes the
+ * highlighter tags them, what is on screen first and the rest a slice at a
+ * time, waiting for the text where it is not in yet; once the analysis is
+ * done the panel shows the verdict. Every change of the text bumps a
+ * generation counter, so a result that arrives for an older text is
+ * dropped.
  */
 
 #include "config.h"
