@@ -192,6 +192,34 @@ test_charsets (void)
   g_assert_nonnull (strstr (md_bounce_message_get_delivery (m, 0)->diagnostic, "#550 5.2.2 STOREDRV.Deliver: mailbox full"));
 }
 
+/* An address needs a real top-level domain: two letters or more, or an
+ * IDN's "xn--" form. Binary junk is full of things like "#GS@Y.s". */
+static void
+test_address_top_level_domain (void)
+{
+  static const struct {
+    const char *address;
+    const char *expected;
+  } cases[] = {
+    { "#GS@Y.s", NULL },
+    { "k@3.9", NULL },
+    { "jean@exemple.fr", "jean@exemple.fr" },
+    { "ivan@pochta.xn--p1ai", "ivan@pochta.xn--p1ai" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<%s>: host mx.example.net said: 550 5.1.1 unknown user\n",
+                                               cases[i].address);
+      g_autoptr(MdBounceMessage) m = md_bounce_message_new (text, strlen (text));
+      const MdBounceDelivery *d;
+
+      g_assert_cmpuint (md_bounce_message_get_n_deliveries (m), ==, 1);
+      d = md_bounce_message_get_delivery (m, 0);
+      g_assert_cmpstr (d->recipient, ==, cases[i].expected);
+    }
+}
+
 static void
 test_not_bounce (void)
 {
@@ -354,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-message/line-ends", test_line_ends);
   g_test_add_func ("/md/bounce-message/dsn-fields", test_dsn_fields);
   g_test_add_func ("/md/bounce-message/charsets", test_charsets);
+  g_test_add_func ("/md/bounce-message/address-top-level-domain", test_address_top_level_domain);
   g_test_add_func ("/md/bounce-message/not-bounce", test_not_bounce);
   g_test_add_func ("/md/bounce-message/dsn-fragment", test_dsn_fragment);
   g_test_add_func ("/md/bounce-message/ses-json", test_ses_json);

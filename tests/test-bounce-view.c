@@ -802,6 +802,22 @@ test_binary_junk (void)
   g_assert_cmpuint (assert_tags_match_scanner (view, bytes), >=, 2);
   g_assert_nonnull (find_row (view, "4.7.0"));
 
+  /* Made valid a piece at a time, it reads as if made valid at once. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (md_bounce_view_get_text_view (view));
+    gsize valid_length;
+    g_autofree char *valid = md_bounce_text_make_valid (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &valid_length);
+    g_autofree char *shown = NULL;
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpuint (strlen (shown), ==, valid_length);
+    g_assert_true (memcmp (shown, valid, valid_length) == 0);
+  }
+
+  g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-binary"));
+
   close_window (window);
 }
 

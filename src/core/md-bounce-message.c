@@ -921,6 +921,23 @@ is_domain_char (char c)
   return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_';
 }
 
+/* Whether [s, e) can end a domain: two letters or more, or an IDN's
+ * "xn--" form. Random bytes hold things like "#GS@Y.s". */
+static gboolean
+is_top_level_domain (const char *s,
+                     const char *e)
+{
+  if (e - s > 4 && g_ascii_strncasecmp (s, "xn--", 4) == 0)
+    return TRUE;
+  if (e - s < 2)
+    return FALSE;
+  for (; s < e; s++)
+    if (!g_ascii_isalpha (*s))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Finds the next address in [p, end): local@domain.tld. */
 static gboolean
 find_address (const char  *p,
@@ -950,7 +967,8 @@ find_address (const char  *p,
       while (e > at + 1 && (e[-1] == '.' || e[-1] == '-'))
         e--;
 
-      if (s < at && e > at + 1 && dot && memchr (at + 1, '.', e - at - 1) != NULL)
+      if (s < at && e > at + 1 && dot && memchr (at + 1, '.', e - at - 1) != NULL &&
+          is_top_level_domain (g_strrstr_len (at + 1, e - at - 1, ".") + 1, e))
         {
           *out_start = s;
           *out_end = e;
