@@ -1268,32 +1268,75 @@ typedef struct {
   gboolean                settled;   /* a provider's rule decided, even on "undefined" */
   guint64                 asked;     /* reasons whose phrases were looked for… */
   guint64                 found;     /* …and those found: each table is read once */
+  guint64                 pairs[65536 / 64]; /* the pairs of bytes in @text */
 } Judgement;
 
 G_STATIC_ASSERT (MD_REASON_LAST <= 64);
 
 /* Matches @pattern in @text; a '*' in @pattern stands for any text. */
-static gboolean
-phrase_matches (const char *text,
-                const char *pattern)
+/* Hundreds of phrases are looked for in each text: a phrase holding a pair
+ * of bytes that the text lacks cannot be in it, and most are ruled out so,
+ * without a strstr() over the whole text. */
+static void
+collect_pairs (Judgement *j)
 {
-  const char *star = strchr (pattern, '*');
-  const char *from = text;
+  const guchar *p = (const guchar *) j->text;
 
-  if (star == NULL)
-    return strstr (text, pattern) != NULL;
+  memset (j->pairs, 0, sizeof j->pairs);
+  for (; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint pair = p[0] << 8 | p[1];
+
+      j->pairs[pair / 64] |= G_GUINT64_CONSTANT (1) << (pair % 64);
+    }
+}
+
+static gboolean
+may_contain (const Judgement *j,
+             const char      *piece,
+             gsize            length)
+{
+  const guchar *p = (const guchar *) piece;
+
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      guint pair = p[i] << 8 | p[i + 1];
+
+      if ((j->pairs[pair / 64] & (G_GUINT64_CONSTANT (1) << (pair % 64))) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+contains (const Judgement *j,
+          const char      *phrase)
+{
+  return may_contain (j, phrase, strlen (phrase)) && strstr (j->text, phrase) != NULL;
+}
+
+/* @pattern's pieces, split at "*", in this order in the text. */
+static gboolean
+phrase_matches (const Judgement *j,
+                const char      *pattern)
+{
+  const char *from = j->text;
+
+  if (strchr (pattern, '*') == NULL)
+    return contains (j, pattern);
 
   while (pattern != NULL && *pattern != '\0')
     {
-      char piece[128];
-      gsize len;
-      const char *found;
+      const char *star = strchr (pattern, '*');
+      gsize len = star != NULL ? (gsize) (star - pattern) : strlen (pattern);
 
-      star = strchr (pattern, '*');
-      len = star != NULL ? (gsize) (star - pattern) : strlen (pattern);
       if (len > 0)
         {
-          if (len >= sizeof piece)
+          char piece[128];
+          const char *found;
+
+          if (len >= sizeof piece || !may_contain (j, pattern, len))
             return FALSE;
           memcpy (piece, pattern, len);
           piece[len] = '\0';
@@ -1329,11 +1372,11 @@ look_for (Judgement *j,
 
   if (reason == MD_REASON_REJECTED)
     for (gsize i = 0; i < G_N_ELEMENTS (rejected_exceptions); i++)
-      if (strstr (j->text, rejected_exceptions[i]) != NULL)
+      if (contains (j, rejected_exceptions[i]))
         return FALSE;
 
   for (gsize i = 0; i < table->n_phrases; i++)
-    if (phrase_matches (j->text, table->phrases[i]))
+    if (phrase_matches (j, table->phrases[i]))
       return TRUE;
 
   return FALSE;
@@ -1362,7 +1405,7 @@ says_any (Judgement          *j,
           gsize               n_phrases)
 {
   for (gsize i = 0; i < n_phrases; i++)
-    if (phrase_matches (j->text, phrases[i]))
+    if (phrase_matches (j, phrases[i]))
       return TRUE;
 
   return FALSE;
@@ -1732,7 +1775,7 @@ provider_reason (Judgement *j,
         }
 
   for (gsize i = 0; i < G_N_ELEMENTS (provider_phrases); i++)
-    if (remote_is (j, provider_phrases[i].host) && strstr (j->text, provider_phrases[i].phrase) != NULL)
+    if (remote_is (j, provider_phrases[i].host) && contains (j, provider_phrases[i].phrase))
       {
         *out_reason = provider_phrases[i].reason;
         return TRUE;
@@ -1980,7 +2023,7 @@ decide (Judgement *j)
   MdReason reason = MD_REASON_UNDEFINED;
 
   for (gsize i = 0; i < G_N_ELEMENTS (decisive_phrases); i++)
-    if (strstr (j->text, decisive_phrases[i].phrase) != NULL)
+    if (contains (j, decisive_phrases[i].phrase))
       return decisive_phrases[i].reason;
 
   if (provider_reason (j, &reason))
@@ -2006,6 +2049,7 @@ judgement_init (Judgement              *j,
 {
   j->evidence = evidence;
   j->text = normalize (words);
+  collect_pairs (j);
   j->command = normalize_command (evidence->command);
   if (j->command == NULL)
     j->command = infer_command (j);
