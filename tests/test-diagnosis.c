@@ -82,6 +82,9 @@ static const Scenario scenarios[] = {
   { "baddmarc.test", NULL, "dmarc", MD_CHECK_STATUS_ERROR, "mailto:" },
   { "baddmarc.test", NULL, "dmarc", MD_CHECK_STATUS_ERROR, "“maybe”" },
   { "twodmarc.test", NULL, "dmarc", MD_CHECK_STATUS_ERROR, "several DMARC records" },
+  { "shop.orgdmarc.test", NULL, "dmarc", MD_CHECK_STATUS_OK, "DMARC policy: quarantine, from orgdmarc.test" },
+  { "shop.orgdmarc.test", NULL, "dmarc", MD_CHECK_STATUS_OK, "its organisational domain, applies" },
+  { "news.nodmarc.test", NULL, "dmarc", MD_CHECK_STATUS_WARNING, "_dmarc.nodmarc.test" },
   /* Blocklists: a listing, and a refusal that is no listing. */
   { "listed.test", NULL, "dnsbl", MD_CHECK_STATUS_ERROR, "192.0.2.99 @ bl.test: LISTED (127.0.0.2)" },
   { "listed.test", NULL, "dnsbl", MD_CHECK_STATUS_ERROR, "refuse.test: the list refused to answer (127.255.255.254)" },

@@ -286,6 +286,34 @@ test_spf_untrusted (void)
     g_assert_true (g_utf8_validate (((MdSpfTerm *) g_ptr_array_index (binary_record->terms, i))->text, -1, NULL));
 }
 
+/* The domain whose DMARC record covers a subdomain without one, by the
+ * Public Suffix List (Debian's publicsuffix), an unknown top-level domain
+ * counting as a public suffix. */
+static void
+test_domain_organizational (void)
+{
+  static const struct {
+    const char *domain;
+    const char *expected;
+  } cases[] = {
+    { "shop.example.fr", "example.fr" },
+    { "example.fr", "example.fr" },
+    { "a.b.example.co.uk", "example.co.uk" },
+    { "co.uk", NULL },
+    { "fr", NULL },
+    { "shop.orgdmarc.test", "orgdmarc.test" },
+    { "orgdmarc.test", "orgdmarc.test" },
+    { "test", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *organizational = md_domain_organizational (cases[i].domain);
+
+      g_assert_cmpstr (organizational, ==, cases[i].expected);
+    }
+}
+
 /* ---- DMARC -------------------------------------------------------------- */
 
 static void
@@ -544,6 +572,7 @@ main (int   argc,
   ADD_CASE_TESTS ("/md/domain/normalize", domain_cases, test_domain_case);
   g_test_add_func ("/md/domain/lengths", test_domain_lengths);
   g_test_add_func ("/md/domain/junk", test_domain_junk);
+  g_test_add_func ("/md/domain/organizational", test_domain_organizational);
 
   g_test_add_func ("/md/spf/is-spf", test_spf_is_spf);
   g_test_add_func ("/md/spf/terms", test_spf_terms);

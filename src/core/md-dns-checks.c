@@ -11,6 +11,7 @@
 
 #include "md-dns.h"
 #include "md-dns-checks.h"
+#include "md-domain.h"
 #include "md-spf.h"
 
 #define SPF_MAX_LOOKUPS 10
@@ -49,6 +50,9 @@ struct _MdLookupResult
   /* spf and dmarc */
   MdDnsAnswer *txt;
   GPtrArray   *records;        /* char *: the v=spf1 (or v=DMARC1) records of the domain */
+  /* dmarc, when the domain has no record of its own */
+  char        *policy_domain;  /* the organisational domain, whose record was asked */
+  MdDnsAnswer *policy_txt;
   SpfNode     *tree;           /* the terms of the SPF record, includes followed */
   GPtrArray   *problems;       /* char *: what is wrong inside the tree, translated */
   GPtrArray   *includes;       /* char *: every domain included, at any depth */
@@ -143,6 +147,8 @@ md_lookup_result_free (MdLookupResult *result)
   md_dns_answer_free (result->cname);
   md_dns_answer_free (result->txt);
   g_clear_pointer (&result->records, g_ptr_array_unref);
+  g_free (result->policy_domain);
+  md_dns_answer_free (result->policy_txt);
   g_clear_pointer (&result->tree, spf_node_free);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
   g_clear_pointer (&result->includes, g_ptr_array_unref);
@@ -1613,6 +1619,33 @@ md_check_spf_evaluate (MdCheck        *check,
 /* ---- DMARC ------------------------------------------------------------- */
 
 static void
+dmarc_return (GTask *task)
+{
+  CheckData *data = g_task_get_task_data (task);
+
+  data->returned = TRUE;
+  g_task_return_pointer (task, g_steal_pointer (&data->lookup), (GDestroyNotify) md_lookup_result_free);
+}
+
+/* The organisational domain's answer, for a subdomain without a record. */
+static void
+dmarc_policy_answer_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CheckData *data = g_task_get_task_data (task);
+  MdLookupResult *lookup = data->lookup;
+
+  if (!collect (task, result, &data->answers[1]))
+    return;
+
+  lookup->policy_txt = g_steal_pointer (&data->answers[1]);
+  g_ptr_array_extend_and_steal (lookup->records, txt_records_matching (lookup->policy_txt, md_dmarc_is_dmarc));
+  dmarc_return (task);
+}
+
+static void
 dmarc_answer_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -1620,15 +1653,31 @@ dmarc_answer_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   CheckData *data = g_task_get_task_data (task);
   MdLookupResult *lookup;
+  g_autofree char *organizational = NULL;
 
   if (!collect (task, result, &data->answers[0]))
     return;
 
-  lookup = lookup_result_new ();
+  lookup = data->lookup = lookup_result_new ();
   lookup->txt = g_steal_pointer (&data->answers[0]);
   g_ptr_array_extend_and_steal (lookup->records, txt_records_matching (lookup->txt, md_dmarc_is_dmarc));
-  data->returned = TRUE;
-  g_task_return_pointer (task, lookup, (GDestroyNotify) md_lookup_result_free);
+
+  /* A subdomain without a record of its own falls under its
+   * organisational domain's (RFC 7489 §6.6.3). */
+  if (lookup->records->len == 0 && !answer_failed (lookup->txt))
+    organizational = md_domain_organizational (data->domain);
+  if (organizational != NULL && !g_str_equal (organizational, data->domain))
+    {
+      g_autofree char *name = g_strconcat ("_dmarc.", organizational, NULL);
+
+      lookup->policy_domain = g_steal_pointer (&organizational);
+      data->pending = 1;
+      md_dns_lookup_txt_async (name, data->timeout_ms, g_task_get_cancellable (task),
+                               dmarc_policy_answer_cb, g_object_ref (task));
+      return;
+    }
+
+  dmarc_return (task);
 }
 
 void
@@ -1671,6 +1720,7 @@ md_check_dmarc_evaluate (MdCheck        *check,
   g_autofree char *record = NULL;
   g_autoptr(MdDmarcRecord) dmarc = NULL;
   g_autofree char *summary = NULL;
+  const char *policy;
 
   g_return_if_fail (MD_IS_CHECK (check));
   g_return_if_fail (lookup != NULL);
@@ -1682,17 +1732,43 @@ md_check_dmarc_evaluate (MdCheck        *check,
       finish_could_not_check (check, lookup->txt, "TXT");
       return;
     }
+  if (lookup->policy_txt != NULL && answer_failed (lookup->policy_txt))
+    {
+      g_autofree char *line = md_dns_answer_describe (lookup->txt, "TXT");
+
+      md_check_add_evidence (check, line);
+      finish_could_not_check (check, lookup->policy_txt, "TXT");
+      return;
+    }
 
   if (lookup->records->len == 0)
     {
       g_autofree char *line = md_dns_answer_describe (lookup->txt, "TXT");
 
       md_check_add_evidence (check, line);
+      if (lookup->policy_txt != NULL)
+        {
+          g_autofree char *policy_line = md_dns_answer_describe (lookup->policy_txt, "TXT");
+
+          md_check_add_evidence (check, policy_line);
+        }
       md_check_add_advice (check, _("Publish a DMARC record: receivers then know what to do with mail that pretends "
                                     "to come from you, and send you reports. Start with the policy “none”."));
       md_check_add_record (check, record);
       md_check_finish (check, MD_CHECK_STATUS_WARNING, _("No DMARC record"));
       return;
+    }
+  if (lookup->policy_domain != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("No DMARC record at _dmarc.%s: the record of %s, "
+                                                 "its organisational domain, applies."),
+                                               domain, lookup->policy_domain);
+
+      md_check_add_evidence (check, line);
+      /* A fix goes into that record. */
+      g_free (record);
+      record = g_strdup_printf ("_dmarc.%s. 3600 IN TXT \"v=DMARC1; p=none; rua=mailto:postmaster@%s\"",
+                                lookup->policy_domain, lookup->policy_domain);
     }
   for (guint i = 0; i < lookup->records->len; i++)
     md_check_add_evidence (check, g_ptr_array_index (lookup->records, i));
@@ -1723,7 +1799,9 @@ md_check_dmarc_evaluate (MdCheck        *check,
       return;
     }
 
-  if (g_str_equal (dmarc->policy, "none"))
+  /* Subdomains follow "sp=" where the organisational domain has one. */
+  policy = lookup->policy_domain != NULL && dmarc->subdomain_policy != NULL ? dmarc->subdomain_policy : dmarc->policy;
+  if (g_str_equal (policy, "none"))
     md_check_add_advice (check, _("The policy “none” only observes. Once the reports show that all your "
                                   "mail passes, consider “quarantine”."));
   if (dmarc->percent < 100)
@@ -1734,7 +1812,10 @@ md_check_dmarc_evaluate (MdCheck        *check,
     }
   if (dmarc->aggregate_reports->len == 0)
     md_check_add_advice (check, _("Add “rua=mailto:…” to receive the reports that show who sends mail in your name."));
-  summary = g_strdup_printf (_("DMARC policy: %s"), dmarc->policy);
+  if (lookup->policy_domain != NULL)
+    summary = g_strdup_printf (_("DMARC policy: %s, from %s"), policy, lookup->policy_domain);
+  else
+    summary = g_strdup_printf (_("DMARC policy: %s"), policy);
   md_check_finish (check, MD_CHECK_STATUS_OK, summary);
 }
 

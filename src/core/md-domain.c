@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "md-domain.h"
@@ -185,4 +186,41 @@ md_domain_normalize (const char  *input,
     *out_local_part = g_steal_pointer (&local_part);
 
   return g_steal_pointer (&ascii);
+}
+
+/**
+ * md_domain_organizational:
+ * @domain: an ASCII domain, as md_domain_normalize() gives it
+ *
+ * The domain its owner registered, one label below a public suffix
+ * ("shop.example.co.uk" → "example.co.uk"), as DMARC reads it (RFC 7489
+ * §3.2). A top-level domain missing from the Public Suffix List counts as
+ * one, as the list's own default rule says.
+ *
+ * Returns: (transfer full) (nullable): the organisational domain, or %NULL
+ *   for a public suffix or an address
+ */
+char *
+md_domain_organizational (const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  const char *base;
+  const char *dot;
+
+  g_return_val_if_fail (domain != NULL, NULL);
+
+  base = soup_tld_get_base_domain (domain, &error);
+  if (base != NULL)
+    return g_strdup (base);
+  if (!g_error_matches (error, SOUP_TLD_ERROR, SOUP_TLD_ERROR_NO_BASE_DOMAIN))
+    return NULL;
+
+  /* Unknown top-level domain: the last two labels. */
+  dot = strrchr (domain, '.');
+  if (dot == NULL || dot == domain)
+    return NULL;
+  for (dot--; dot > domain && dot[-1] != '.'; dot--)
+    ;
+
+  return g_strdup (dot);
 }

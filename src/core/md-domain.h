@@ -32,5 +32,6 @@ char   *md_domain_normalize   (const char  *input,
                                char       **out_unicode,
                                char       **out_local_part,
                                GError     **error);
+char   *md_domain_organizational (const char *domain);
 
 G_END_DECLS
