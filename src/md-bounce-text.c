@@ -103,7 +103,8 @@ md_bounce_text_make_valid (const char *data,
   /* At worst every byte after the first bad one is replaced. */
   size = pos + 3 * (length - pos) + 1;
   out = g_malloc (size);
-  memcpy (out, data, pos);
+  if (pos > 0)
+    memcpy (out, data, pos);
   o = out + pos;
 
   /* One pass, byte by byte: binary junk has a bad byte every few. */
@@ -235,6 +236,27 @@ md_bounce_text_map_offsets (const char  *data,
     char_offsets[order[k]] = chars;
 }
 
+static inline gboolean
+is_continuation (guchar c)
+{
+  return (c & 0xC0) == 0x80;
+}
+
+/* How many bytes the character that @c starts may take: 1 for ASCII and
+ * for bytes that start no character. */
+static inline gsize
+lead_length (guchar c)
+{
+  if (c >= 0xC2 && c < 0xE0)
+    return 2;
+  if (c >= 0xE0 && c < 0xF0)
+    return 3;
+  if (c >= 0xF0 && c < 0xF5)
+    return 4;
+
+  return 1;
+}
+
 /**
  * md_bounce_text_chunk_end:
  * @text: any bytes
@@ -269,14 +291,25 @@ md_bounce_text_chunk_end (const char *text,
   if (newline != NULL)
     return newline - text + 1;
 
-  while (target > start + 1 && ((guchar) text[target] & 0xC0) == 0x80)
-    target--;
-  if (target > start + 1 && text[target - 1] == '\r')
-    target--;
+  /* A character that the cut would split starts at most three bytes
+   * before it: cut before that character, or after it when it starts the
+   * chunk. Continuation bytes further from any lead byte belong to no
+   * character, and binary junk can hold megabytes of them: cut there. */
+  for (gsize back = 1; back <= 3 && back <= target - start && is_continuation (text[target]); back++)
+    {
+      guchar c = text[target - back];
 
-  /* Backing off stopped one byte after @start: go forward to a boundary. */
-  while (target < length && ((guchar) text[target] & 0xC0) == 0x80)
-    target++;
+      if (is_continuation (c))
+        continue;
+      if (lead_length (c) > back && target - back > start)
+        target -= back;
+      else if (lead_length (c) > back)
+        for (target = start + 1;
+             target < MIN (length, start + lead_length (c)) && is_continuation (text[target]);
+             target++)
+          ;
+      break;
+    }
   if (target < length && text[target - 1] == '\r' && text[target] == '\n')
     target++;
 

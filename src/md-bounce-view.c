@@ -347,6 +347,9 @@ md_bounce_view_insert_slice (MdBounceView *self)
   const char *data = g_bytes_get_data (self->loading_bytes, &length);
   GtkTextIter end;
 
+  if (data == NULL)
+    data = "";
+
   g_signal_handlers_block_matched (self->buffer, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_text_buffer_begin_irreversible_action (self->buffer);
 

@@ -35,6 +35,12 @@ test_text_make_valid (void)
   valid = md_bounce_text_make_valid ("", 0, &length);
   g_assert_cmpstr (valid, ==, "");
   g_assert_cmpuint (length, ==, 0);
+
+  /* What g_bytes_get_data() gives for no bytes. */
+  g_free (valid);
+  valid = md_bounce_text_make_valid (NULL, 0, &length);
+  g_assert_cmpstr (valid, ==, "");
+  g_assert_cmpuint (length, ==, 0);
 }
 
 /* What GtkTextBuffer accepts is what g_utf8_validate() accepts: the fast
@@ -215,6 +221,34 @@ test_text_chunks_of_junk (void)
       g_assert_cmpuint (pieces->len, ==, strlen (whole));
       g_assert_true (memcmp (pieces->str, whole, pieces->len) == 0);
     }
+}
+
+/* Binary junk can hold megabytes of continuation bytes: the chunks stay
+ * near their size, and whole characters still go together. */
+static void
+test_text_chunks_of_continuation_bytes (void)
+{
+  gsize length = 1024 * 1024;
+  g_autofree char *data = g_malloc (length);
+  static const char mixed[] = "\xf0\x9f" "a" "\xc3\xa9" "\x80\x80\x80\x80";
+
+  data[0] = 'A';
+  memset (data + 1, 0x80, length - 1);
+  for (gsize pos = 0; pos < length;)
+    {
+      gsize end = md_bounce_text_chunk_end (data, length, pos, 1000);
+
+      g_assert_cmpuint (end, >, pos);
+      g_assert_cmpuint (end - pos, <=, 1000 + 4096);
+      pos = end;
+    }
+
+  /* A truncated lead byte at the start: the cut goes past its
+   * continuation bytes only, never into the next character. */
+  g_assert_cmpuint (md_bounce_text_chunk_end (mixed, sizeof mixed - 1, 0, 1), ==, 2);
+  g_assert_cmpuint (md_bounce_text_chunk_end (mixed, sizeof mixed - 1, 2, 2), ==, 3);
+  /* Continuation bytes far from any lead byte: cut where asked. */
+  g_assert_cmpuint (md_bounce_text_chunk_end (mixed, sizeof mixed - 1, 5, 2), ==, 7);
 }
 
 /* ---- The view in the real window ----------------------------------------- */
@@ -818,6 +852,15 @@ test_binary_junk (void)
 
   g_free (md_test_ui_screenshot (GTK_WIDGET (window), "bounce-en-binary"));
 
+  /* No bytes at all, as an empty file gives them: an empty text. */
+  {
+    g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+
+    md_bounce_view_set_bytes (view, empty, "empty.eml");
+    wait_for_analysis (view);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (md_bounce_view_get_text_view (view))), ==, 0);
+  }
+
   close_window (window);
 }
 
@@ -1391,6 +1434,7 @@ main (int   argc,
   g_test_add_func ("/md/bounce-text/make-valid", test_text_make_valid);
   g_test_add_func ("/md/bounce-text/make-valid-random", test_text_make_valid_random);
   g_test_add_func ("/md/bounce-text/chunks-of-junk", test_text_chunks_of_junk);
+  g_test_add_func ("/md/bounce-text/chunks-of-continuation-bytes", test_text_chunks_of_continuation_bytes);
   g_test_add_func ("/md/bounce-text/map-offsets", test_text_map_offsets);
   g_test_add_func ("/md/bounce-text/chunks", test_text_chunks);
 

@@ -345,9 +345,9 @@ convert_western (const char *data,
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
   };
-  /* Written byte by byte: a returned attachment can be megabytes, and no
-   * character here takes more than three bytes. */
-  char *out = g_malloc (3 * length + 1);
+  /* Written byte by byte: a returned attachment can be megabytes. A byte
+   * takes two bytes at most in UTF-8, three for Windows-1252's own. */
+  char *out = g_malloc ((windows ? 3 : 2) * length + 1);
   char *o = out;
 
   for (gsize i = 0; i < length; i++)
@@ -417,7 +417,7 @@ to_utf8 (const char *data,
         result = g_utf8_make_valid (data, length);
     }
 
-  /* g_strndup() and make_valid() stop or keep at NUL: no NUL in results. */
+  /* Validated text has no NUL, and g_utf8_make_valid() replaces it: no NUL in results. */
   return result;
 }
 
