@@ -1273,7 +1273,6 @@ typedef struct {
 
 G_STATIC_ASSERT (MD_REASON_LAST <= 64);
 
-/* Matches @pattern in @text; a '*' in @pattern stands for any text. */
 /* Hundreds of phrases are looked for in each text: a phrase holding a pair
  * of bytes that the text lacks cannot be in it, and most are ruled out so,
  * without a strstr() over the whole text. */
@@ -1316,7 +1315,7 @@ contains (const Judgement *j,
   return may_contain (j, phrase, strlen (phrase)) && strstr (j->text, phrase) != NULL;
 }
 
-/* @pattern's pieces, split at "*", in this order in the text. */
+/* Matches @pattern in the text; a '*' in @pattern stands for any text. */
 static gboolean
 phrase_matches (const Judgement *j,
                 const char      *pattern)
